@@ -1,0 +1,107 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { CorpusArtifact } from '../../src/search/core/types.js';
+import { compileCorpus } from './compile.js';
+import { formatDiagnostic } from './diagnostics.js';
+
+/**
+ * `tsx build/corpus/cli.ts check|build [--dir corpus] [--out dist/corpus.json]`
+ *
+ * - `check` validates every file and prints all problems as `file:line: message`.
+ * - `build` validates, then writes the artifact atomically (a temporary file renamed into
+ *   place), so a failed or interrupted build never leaves a half-written corpus.
+ * Everything goes to stderr. Exit code: 0 success, 1 corpus errors, 2 bad command line.
+ */
+
+const USAGE = 'usage: corpus (check | build) [--dir <corpus dir>] [--out <file>]';
+
+export interface CliIo {
+  /** Writes one line to stderr. */
+  error(line: string): void;
+  /** Today as YYYY-MM-DD, for tests; Việt Nam time otherwise. */
+  today?: string;
+}
+
+/**
+ * Runs the command line and returns the exit code.
+ *
+ * @example await main(['build', '--dir', 'corpus', '--out', 'dist/corpus.json'])
+ */
+export async function main(argv: readonly string[], io: CliIo = { error: (line) => process.stderr.write(`${line}\n`) }): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    io.error(`corpus: ${args}`);
+    io.error(USAGE);
+    return 2;
+  }
+  if (!existsSync(args.dir)) {
+    io.error(`corpus: folder not found: ${args.dir}`);
+    return 1;
+  }
+  const result = await compileCorpus(args.dir, io.today === undefined ? {} : { today: io.today });
+  for (const diagnostic of result.diagnostics) io.error(formatDiagnostic(diagnostic));
+  if (!result.artifact || result.json === undefined) {
+    const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+    io.error(`corpus: ${errors} error${errors === 1 ? '' : 's'}${args.command === 'build' ? `, nothing written` : ''}`);
+    return 1;
+  }
+  if (args.command === 'build') await writeAtomically(args.out, result.json);
+  io.error(summary(result.artifact, result.json, args.command === 'build' ? args.out : undefined));
+  return 0;
+}
+
+interface Args {
+  command: 'check' | 'build';
+  dir: string;
+  out: string;
+}
+
+function parseArgs(argv: readonly string[]): Args | string {
+  const [command, ...rest] = argv;
+  if (command !== 'check' && command !== 'build') return command === undefined ? 'missing command' : `unknown command \`${command}\``;
+  const args: Args = { command, dir: 'corpus', out: path.join('dist', 'corpus.json') };
+  for (let i = 0; i < rest.length; i++) {
+    const option = rest[i];
+    const value = rest[i + 1];
+    if ((option === '--dir' || option === '--out') && value !== undefined && !value.startsWith('--')) {
+      args[option === '--dir' ? 'dir' : 'out'] = value;
+      i++;
+    } else {
+      return `unknown or incomplete option \`${option}\``;
+    }
+  }
+  return args;
+}
+
+/**
+ * Writes `data` to `file` through a temporary file in the same folder and a rename, which
+ * replaces the old file in one step; creates the folder when missing.
+ */
+export async function writeAtomically(file: string, data: string): Promise<void> {
+  const folder = path.dirname(file);
+  await mkdir(folder, { recursive: true });
+  const temporary = path.join(folder, `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, data, 'utf8');
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+function summary(artifact: CorpusArtifact, json: string, written: string | undefined): string {
+  const count = (lang: string): number => artifact.entries.filter((entry) => entry.lang === lang).length;
+  const questions = artifact.entries.reduce((total, entry) => total + entry.questions.length, 0);
+  const bytes = Buffer.byteLength(json);
+  const gzip = gzipSync(json, { level: 9 }).length;
+  const target = written ? ` → ${written.split(path.sep).join('/')}` : ' (checked, nothing written)';
+  return `corpus: ${count('vi')} vi + ${count('en')} en entries, ${questions} questions, ${bytes} bytes (${gzip} gzip)${target}`;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { foldSyllable, syllables } from '../../src/search/core/normalise.js';
+import { createArtifact, stringifyArtifact } from '../../src/search/core/serialise.js';
+import type { CorpusArtifact } from '../../src/search/core/types.js';
+import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { readEntryFile, type ParsedEntry } from './entry-file.js';
+
+/**
+ * The corpus compiler: reads `<dir>/vi/*.md` and `<dir>/en/*.md`, validates each file and
+ * the corpus as a whole, and builds the artifact with the same search core the browser
+ * runs (one normaliser, one tokenizer, one index builder).
+ */
+
+export interface CompileOptions {
+  /** Today as YYYY-MM-DD (Việt Nam time by default); `updated` dates may not be later. */
+  today?: string;
+}
+
+export interface CompileResult {
+  /** Errors and warnings, by file and line. */
+  diagnostics: Diagnostic[];
+  /** The artifact, when there is no error. */
+  artifact?: CorpusArtifact;
+  /** The artifact as written to disk, when there is no error. */
+  json?: string;
+}
+
+const LANGS = ['vi', 'en'] as const;
+
+/**
+ * Validates the corpus in `dir` and, when it has no error, builds the artifact.
+ *
+ * @example
+ * const { diagnostics, json } = await compileCorpus('corpus');
+ */
+export async function compileCorpus(dir: string, options: CompileOptions = {}): Promise<CompileResult> {
+  const today = options.today ?? todayInVietnam();
+  const diagnostics: Diagnostic[] = [];
+  const parsed: ParsedEntry[] = [];
+  const declared: DeclaredId[] = [];
+  let files = 0;
+  for (const lang of LANGS) {
+    const folder = path.join(dir, lang);
+    if (!existsSync(folder)) continue;
+    const names = (await readdir(folder)).filter((name) => name.endsWith('.md')).sort();
+    for (const name of names) {
+      files++;
+      const file = toPosix(path.join(folder, name));
+      const text = await readFile(path.join(folder, name), 'utf8');
+      const result = readEntryFile(text, { file, folderLang: lang, name: name.slice(0, -'.md'.length), today });
+      diagnostics.push(...result.diagnostics);
+      if (result.parsed) parsed.push(result.parsed);
+      if (result.declared) declared.push({ file, lang, ...result.declared });
+    }
+  }
+  if (files === 0) {
+    diagnostics.push({ file: toPosix(dir), line: 1, message: 'no entries: expected Markdown files in vi/ or en/', severity: 'error' });
+  }
+  diagnostics.push(...duplicateIds(declared), ...crossChecks(parsed, await tourIds(dir)));
+
+  const sorted = sortDiagnostics(diagnostics);
+  if (sorted.some((diagnostic) => diagnostic.severity === 'error')) return { diagnostics: sorted };
+  const artifact = createArtifact(
+    parsed.map(({ entry }) => entry),
+    { corpusHash: '', modelId: null },
+  );
+  artifact.corpusHash = corpusHash(artifact);
+  return { diagnostics: sorted, artifact, json: stringifyArtifact(artifact) };
+}
+
+interface DeclaredId {
+  file: string;
+  lang: string;
+  id: string;
+  line: number;
+}
+
+/**
+ * Ids declared twice in one language (a copied file whose id was not changed). The file
+ * named after the id owns it; every other file declaring it is reported.
+ */
+function duplicateIds(declared: readonly DeclaredId[]): Diagnostic[] {
+  const groups = new Map<string, DeclaredId[]>();
+  for (const item of declared) {
+    const key = `${item.lang}:${item.id}`;
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const owner = group.find((item) => path.posix.basename(item.file) === `${item.id}.md`) ?? group[0]!;
+    for (const item of group) {
+      if (item === owner) continue;
+      diagnostics.push({
+        file: item.file,
+        line: item.line,
+        message: `id \`${item.id}\` is already used by ${owner.file}:${owner.line}`,
+        severity: 'error',
+      });
+    }
+  }
+  return diagnostics;
+}
+
+/**
+ * Problems that involve several valid files: English entries without a
+ * Vietnamese one, unknown topics and tours, and phrasings repeated once accents are
+ * removed (within an entry, across entries of one language, or across languages for
+ * different ids; an entry's title may repeat one of its own questions).
+ */
+function crossChecks(parsed: readonly ParsedEntry[], tours: ReadonlySet<string> | undefined): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const error = (file: string, line: number, message: string, severity: Diagnostic['severity'] = 'error'): void => {
+    diagnostics.push({ file, line, message, severity });
+  };
+  const where = (item: { file: string; line: number }): string => `${item.file}:${item.line}`;
+
+  const ids = new Set(parsed.map(({ entry }) => `${entry.lang}:${entry.id}`));
+  const viIds = new Set(parsed.filter(({ entry }) => entry.lang === 'vi').map(({ entry }) => entry.id));
+  for (const { file, entry, lines } of parsed) {
+    if (entry.lang === 'en' && !viIds.has(entry.id)) {
+      error(file, lines.id ?? 1, `English entry \`${entry.id}\` has no Vietnamese entry vi/${entry.id}.md`, 'warning');
+    }
+    if (entry.topic !== entry.id && !ids.has(`${entry.lang}:${entry.topic}`) && !viIds.has(entry.topic)) {
+      error(file, lines.topic ?? 1, `topic \`${entry.topic}\` is not the id of any entry`);
+    }
+    if (entry.tour !== undefined && tours && !tours.has(entry.tour)) {
+      error(file, lines.tour ?? 1, `tour \`${entry.tour}\` does not exist in tours/ (known: ${[...tours].sort().join(', ') || 'none'})`);
+    }
+  }
+
+  const seen = new Map<string, { file: string; line: number; lang: string; id: string; phrasing: number }>();
+  for (const { file, entry, phrasingLines } of parsed) {
+    [entry.title, ...entry.questions].forEach((text, phrasing) => {
+      const line = phrasingLines[phrasing] ?? 1;
+      const key = phrasingKey(text);
+      const what = phrasing === 0 ? 'title' : 'question';
+      if (key === '') {
+        error(file, line, `${what} "${text}" has no words`);
+        return;
+      }
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, { file, line, lang: entry.lang, id: entry.id, phrasing });
+        return;
+      }
+      const sameEntry = first.id === entry.id && first.lang === entry.lang;
+      const conflict = sameEntry ? first.phrasing !== 0 : first.lang === entry.lang || first.id !== entry.id;
+      if (conflict) error(file, line, `${what} "${text}" repeats ${where(first)} (same words once accents are removed)`);
+    });
+  }
+  return diagnostics;
+}
+
+/** How phrasings are compared for duplicates: the search keys of their tokens. */
+export function phrasingKey(text: string): string {
+  return syllables(text).map(foldSyllable).join(' ');
+}
+
+/** Tour ids from `<dir>/tours/*.json` (each file's `id`, else its name), or undefined without that folder. */
+async function tourIds(dir: string): Promise<Set<string> | undefined> {
+  const folder = path.join(dir, 'tours');
+  if (!existsSync(folder)) return undefined;
+  const ids = new Set<string>();
+  for (const name of (await readdir(folder)).filter((file) => file.endsWith('.json'))) {
+    ids.add(name.slice(0, -'.json'.length));
+    try {
+      const { id } = JSON.parse(await readFile(path.join(folder, name), 'utf8')) as { id?: unknown };
+      if (typeof id === 'string') ids.add(id);
+    } catch {
+      // An unreadable tour is reported by the tours check; its file name still counts here.
+    }
+  }
+  return ids;
+}
+
+/**
+ * sha256 (first 16 hex digits) of the normalised corpus: the compiled entries in their
+ * canonical order and key order, so reformatting a file without changing its content
+ * keeps the hash, and embeddings keyed by it stay valid.
+ */
+export function corpusHash(artifact: Pick<CorpusArtifact, 'entries'>): string {
+  return createHash('sha256').update(JSON.stringify(artifact.entries)).digest('hex').slice(0, 16);
+}
+
+/** Today's date in Việt Nam (UTC+7), where the corpus editors work. */
+export function todayInVietnam(now = Date.now()): string {
+  return new Date(now + 7 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+function toPosix(file: string): string {
+  return file.split(path.sep).join('/');
+}

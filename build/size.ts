@@ -1,0 +1,36 @@
+/**
+ * `npm run size`: the size budgets of DESIGN.md, measured on the built `dist/` with gzip -9,
+ * as a Markdown table. Exits non-zero when a budget is exceeded; part of `npm test`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { staticClosure, type ManifestChunk } from './manifest.js';
+
+const DIST = 'dist';
+const KB = 1024;
+
+const gzipBytes = (files: string[]) =>
+  files.reduce((sum, f) => sum + gzipSync(readFileSync(join(DIST, f)), { level: 9 }).length, 0);
+
+const manifest = JSON.parse(readFileSync(join(DIST, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+const ui = staticClosure(manifest, 'src/app.ts');
+const engine = staticClosure(manifest, 'src/search/worker/worker.ts');
+const loader = ['dvc-assistant.js'];
+
+const rows = [
+  { what: 'loader (dvc-assistant.js)', files: loader, budget: 8 * KB },
+  { what: 'UI chunk (app entry + static imports)', files: ui, budget: 60 * KB },
+  { what: 'engine chunk (worker + static imports)', files: engine, budget: 30 * KB },
+  { what: 'before intent (loader + UI)', files: [...loader, ...ui], budget: 100 * KB },
+].map((row) => ({ ...row, bytes: gzipBytes(row.files) }));
+
+console.log('| budget | gzip bytes | limit | status |\n|---|---:|---:|---|');
+for (const row of rows) {
+  console.log(`| ${row.what} | ${row.bytes} | ${row.budget} | ${row.bytes <= row.budget ? 'ok' : 'OVER'} |`);
+}
+const over = rows.filter((r) => r.bytes > r.budget);
+if (over.length) {
+  console.error(`size: ${over.length} budget(s) exceeded: ${over.map((r) => r.what).join('; ')}`);
+  process.exit(1);
+}

@@ -1,0 +1,42 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/** Ports of the demo server under test, away from the 8080 a developer may be running. */
+export const PORT = Number(process.env.E2E_PORT ?? 8190);
+export const ASSETS_PORT = PORT + 1;
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: 'list',
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'off',
+    locale: 'vi-VN',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: ['--disable-gpu', '--disable-quic'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: 'node --import tsx demo/server/main.ts',
+    url: `http://127.0.0.1:${PORT}/api/v1/health`,
+    env: { PORT: String(PORT), ASSETS_PORT: String(ASSETS_PORT), HOST: '127.0.0.1', DATA_DIR: 'test-results/data' },
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'ignore',
+  },
+});

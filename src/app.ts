@@ -1,0 +1,60 @@
+/**
+ * The app chunk: loaded by `<dvc-assistant>` on idle, first interaction or launcher
+ * press. It defines the Lit panel and wires it to the services it needs.
+ */
+import type { AppHandle, HostContext } from './elements/dvc-assistant/app-contract.js';
+import { DvcAssistantPanel, defineDvcAssistantPanel } from './elements/dvc-assistant-panel/dvc-assistant-panel.js';
+import { warnOnce } from './internal/warn.js';
+import { createSearchClient, type SearchClient } from './search/client.js';
+import { createConversationStore } from './storage/conversation-store.js';
+
+/** Parts of the panel that integrators style and test through `dvc-assistant::part(…)`. */
+const EXPORTED_PARTS = ['panel', 'input', 'send', 'message', 'answer', 'suggestions', 'clear', 'close'];
+
+export const WORKER_ENTRY = 'dvc-assistant.worker.js';
+export const CORPUS_FILE = 'corpus.json';
+
+/** Mounts the panel into the host's shadow root and returns the handle the host drives. */
+export function mount(context: HostContext): AppHandle {
+  defineDvcAssistantPanel();
+  let client: SearchClient | null = null;
+  const search = () =>
+    (client ??= createSearchClient({
+      corpusUrl: context.config().corpus ?? new URL(CORPUS_FILE, context.base).href,
+      workerUrl: new URL(WORKER_ENTRY, context.base).href,
+    }));
+
+  const panel = new DvcAssistantPanel();
+  panel.setAttribute('exportparts', EXPORTED_PARTS.join(', '));
+  panel.services = {
+    search,
+    store: createConversationStore(context.config().persist, (error) => warnOnce(error.message)),
+    events: context.element,
+    onStorageFallback: (error) => warnOnce(error.message),
+  };
+  panel.onRequestClose = (source) => context.requestClose(source);
+  const sync = () => {
+    panel.language = context.lang();
+    panel.config = context.config();
+  };
+  sync();
+  context.root.append(panel);
+
+  return {
+    setOpen(open, focus) {
+      panel.open = open;
+      if (open) {
+        search(); // the corpus starts loading as soon as the citizen shows intent
+        if (focus) void panel.focusStart();
+      }
+    },
+    ask(text) {
+      void panel.ask(text);
+    },
+    update: sync,
+    dispose() {
+      client?.dispose();
+      panel.remove();
+    },
+  };
+}

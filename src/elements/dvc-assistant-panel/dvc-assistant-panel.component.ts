@@ -1,0 +1,348 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { DvcConfig, Lang } from '../../config/schema.js';
+import { ConversationController, type ConversationServices } from '../../controllers/conversation.controller.js';
+import type { Message, SuggestedEntry } from '../../conversation/messages.js';
+import type { ToggleSource } from '../../events/dvc-open.js';
+import { formatDate, list, t, type MessageKey } from '../../i18n/i18n.js';
+import { promoteToTopLayer } from '../../internal/top-layer.js';
+import { renderMarkdown } from '../../markdown/render-markdown.js';
+import { panelStyles } from './dvc-assistant-panel.styles.js';
+import { clearIcon, closeIcon, sendIcon } from './icons.js';
+
+const PHONE_QUERY = '(max-width: 480px)';
+const ANNOUNCE_CLEAR_MS = 1500;
+
+/**
+ * The assistant's panel: header, conversation, question field. Rendered by the app chunk
+ * inside `<dvc-assistant>`'s shadow root, which re-exports its parts.
+ *
+ * @summary The dialog of the assistant (internal; use `<dvc-assistant>`).
+ * @csspart panel - The dialog.
+ * @csspart input - The question field.
+ * @csspart send - The send button.
+ * @csspart message - Each message.
+ * @csspart answer - Each answer card.
+ * @csspart suggestions - Each list of suggested questions or entries.
+ */
+export class DvcAssistantPanel extends LitElement {
+  static override styles = panelStyles;
+
+  /** Interface language (not `lang`, which every element already has). */
+  @property({ attribute: false }) language: Lang = 'vi';
+  @property({ attribute: false }) config: Readonly<DvcConfig> | null = null;
+  @property({ type: Boolean, reflect: true }) open = false;
+  /** Services the conversation needs; set before the element is connected. */
+  @property({ attribute: false }) services: ConversationServices | null = null;
+  /** Called when the citizen closes the panel from inside (button or Escape). */
+  @property({ attribute: false }) onRequestClose: (source: ToggleSource) => void = () => {};
+
+  @state() private announcement = '';
+  @state() private hint = '';
+  @state() private phone = false;
+
+  @query('.panel') private panel?: HTMLElement;
+  @query('input') private input?: HTMLInputElement;
+  @query('.log') private log?: HTMLElement;
+  @query('h2') private heading?: HTMLElement;
+
+  private conversation: ConversationController | null = null;
+  private teardowns: (() => void)[] = [];
+  private hideTopLayer: () => void = () => {};
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastMessageCount = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.conversation && this.services) {
+      this.conversation = new ConversationController(this, this.services, () => ({
+        lang: this.language,
+        threshold: this.config?.threshold ?? null,
+      }));
+    }
+    const phone = matchMedia(PHONE_QUERY);
+    const onPhone = () => (this.phone = phone.matches);
+    onPhone();
+    phone.addEventListener('change', onPhone);
+    this.teardowns.push(() => phone.removeEventListener('change', onPhone), this.followVisualViewport());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const teardown of this.teardowns.splice(0)) teardown();
+    this.hideTopLayer();
+    clearTimeout(this.announceTimer);
+  }
+
+  /** Moves focus into the panel: the question field, or the heading on phones (no surprise keyboard). */
+  async focusStart(): Promise<void> {
+    await this.updateComplete;
+    if (this.phone || matchMedia('(pointer: coarse)').matches) this.heading?.focus();
+    else this.input?.focus();
+  }
+
+  /** Asks a question as if the citizen had typed it. */
+  async ask(text: string): Promise<void> {
+    await this.conversation?.ask(text);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('open')) {
+      this.hideTopLayer();
+      this.hideTopLayer = this.open && this.panel ? promoteToTopLayer(this.panel) : () => {};
+    }
+    const count = this.conversation?.messages.length ?? 0;
+    if (count !== this.lastMessageCount) {
+      const grew = count > this.lastMessageCount;
+      this.lastMessageCount = count;
+      if (grew) this.revealNewest();
+    }
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (!this.open) return nothing;
+    const lang = this.language;
+    const agency = this.config?.agency;
+    const messages = this.conversation?.messages ?? [];
+    return html`
+      <section
+        part="panel"
+        class="panel"
+        role="dialog"
+        aria-modal=${this.phone ? 'true' : 'false'}
+        aria-labelledby="dvc-title"
+        lang=${lang}
+        data-position=${this.config?.position ?? 'bottom-right'}
+        @keydown=${this.onKeydown}
+      >
+        <div class="header">
+          <div class="header__text">
+            <h2 id="dvc-title" tabindex="-1">${t(lang, 'title')}</h2>
+            <p>${agency ? t(lang, 'subtitleAgency', { agency }) : t(lang, 'subtitle')}</p>
+          </div>
+          ${messages.length
+            ? html`<button type="button" class="icon-button" part="clear" aria-label=${t(lang, 'clear')} title=${t(lang, 'clear')} @click=${this.onClear}>${clearIcon}</button>`
+            : nothing}
+          <button type="button" class="icon-button" part="close" aria-label=${t(lang, 'close')} title=${t(lang, 'close')} @click=${this.onClose}>${closeIcon}</button>
+        </div>
+        <div class="log" tabindex="0" aria-label=${t(lang, 'title')}>
+          ${messages.length ? nothing : this.renderGreeting()}
+          <ol class="messages">
+            ${repeat(messages, (m) => m.id, (m) => this.renderMessage(m))}
+            ${this.conversation?.busy ? html`<li class="msg msg--assistant typing">${t(lang, 'searching')}</li>` : nothing}
+          </ol>
+        </div>
+        <form class="composer" @submit=${this.onSubmit} novalidate>
+          <label class="sr-only" for="dvc-question">${t(lang, 'inputLabel')}</label>
+          <input
+            id="dvc-question"
+            part="input"
+            type="text"
+            name="question"
+            autocomplete="off"
+            enterkeyhint="send"
+            maxlength="500"
+            placeholder=${t(lang, 'inputPlaceholder')}
+            aria-describedby=${this.hint ? 'dvc-hint' : nothing}
+            @input=${() => (this.hint = '')}
+          />
+          <button type="submit" class="send" part="send" aria-label=${t(lang, 'send')} title=${t(lang, 'send')}>${sendIcon}</button>
+        </form>
+        ${this.hint ? html`<p id="dvc-hint" class="hint">${this.hint}</p>` : nothing}
+        <p class="footer">${t(lang, 'footer')} ${this.storageNote()}</p>
+        <div class="sr-only" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      </section>
+    `;
+  }
+
+  private renderGreeting(): TemplateResult {
+    const lang = this.language;
+    return html`
+      <div class="greeting">
+        <p>${t(lang, 'greeting')}</p>
+        <h3 id="dvc-common">${t(lang, 'greetingSuggestions')}</h3>
+        <ul class="chips" part="suggestions" aria-labelledby="dvc-common">
+          ${list(lang, 'suggestedQuestions').map(
+            (q) => html`<li><button type="button" class="chip" @click=${() => this.submit(q)}>${q}</button></li>`,
+          )}
+        </ul>
+      </div>
+    `;
+  }
+
+  private renderMessage(message: Message): TemplateResult {
+    const lang = this.language;
+    if (message.role === 'user') {
+      return html`<li part="message" class="msg msg--user" data-id=${message.id}>
+        <span class="sr-only">${t(lang, 'you')}: </span>
+        <p>${message.text}</p>
+      </li>`;
+    }
+    const body = (() => {
+      switch (message.kind) {
+        case 'answer': {
+          const entry = message.entry;
+          const sanitizedHtml = renderMarkdown(entry.answer);
+          return html`<article part="answer" class="answer" lang=${entry.lang} data-entry=${entry.id}>
+            <h3>${entry.title}</h3>
+            <div class="answer__body">${unsafeHTML(sanitizedHtml)}</div>
+            <div class="answer__meta">
+              <p>${t(lang, 'updated', { date: formatDate(lang, entry.updated) })}</p>
+              ${entry.sources.length
+                ? html`<p>${t(lang, 'sources')}:</p>
+                    <ul>
+                      ${entry.sources.map(
+                        (url) => html`<li><a href=${url} target="_blank" rel="noopener noreferrer">${hostOf(url)}<span class="sr-only"> ${t(lang, 'openLink')}</span></a></li>`,
+                      )}
+                    </ul>`
+                : nothing}
+            </div>
+          </article>`;
+        }
+        case 'suggest':
+          return html`<div class="bubble">
+            <p>${t(lang, 'suggestIntro')}</p>
+            ${this.renderChoices(message.suggestions)}
+          </div>`;
+        case 'handoff':
+          return html`<div class="bubble">
+            <p>${t(lang, 'handoff')}</p>
+            <p>${this.config?.contact ? t(lang, 'contactAgency', { contact: this.config.contact }) : t(lang, 'contactDefault')}</p>
+          </div>`;
+        case 'error':
+          return html`<div class="bubble"><p>${t(lang, 'searchFailed')}</p></div>`;
+      }
+    })();
+    return html`<li part="message" class="msg msg--assistant" data-id=${message.id}>
+      <span class="sr-only">${t(lang, 'assistant')}: </span>${body}
+    </li>`;
+  }
+
+  private renderChoices(suggestions: SuggestedEntry[]): TemplateResult {
+    return html`<ul class="chips" part="suggestions">
+      ${suggestions.map(
+        (s) => html`<li><button type="button" class="chip" lang=${s.lang} @click=${() => this.choose(s)}>${s.title}</button></li>`,
+      )}
+    </ul>`;
+  }
+
+  private storageNote(): string {
+    const kind = this.conversation?.storageKind;
+    const key: MessageKey = kind === 'local' ? 'storedLocal' : kind === 'memory' ? 'storedNone' : 'storedSession';
+    return t(this.language, key);
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const input = this.input;
+    if (!input) return;
+    if (!input.value.trim()) {
+      this.hint = t(this.language, 'emptyQuestion');
+      input.focus();
+      return;
+    }
+    const text = input.value;
+    input.value = '';
+    void this.submit(text);
+  }
+
+  private async submit(text: string): Promise<void> {
+    const reply = await this.conversation?.ask(text);
+    if (reply) this.announce(reply.kind === 'answer' ? reply.entry.title : this.plainTextOf(reply.kind));
+    // Keep the citizen in the field for the next question (a suggestion button may have had focus).
+    if (this.shadowRoot?.activeElement?.classList.contains('chip')) this.input?.focus();
+  }
+
+  private async choose(suggestion: SuggestedEntry): Promise<void> {
+    await this.conversation?.showEntry(suggestion);
+    this.announce(suggestion.title);
+    this.input?.focus();
+  }
+
+  private plainTextOf(kind: 'suggest' | 'handoff' | 'error'): string {
+    return t(this.language, kind === 'suggest' ? 'suggestIntro' : kind === 'handoff' ? 'handoff' : 'searchFailed');
+  }
+
+  /** Polite, once: the text is set, then cleared so the same answer twice is announced twice. */
+  private announce(text: string): void {
+    clearTimeout(this.announceTimer);
+    this.announcement = t(this.language, 'announceAnswer', { text });
+    this.announceTimer = setTimeout(() => (this.announcement = ''), ANNOUNCE_CLEAR_MS);
+  }
+
+  private async onClear(): Promise<void> {
+    await this.conversation?.clear();
+    this.announcement = t(this.language, 'cleared');
+    this.input?.focus();
+  }
+
+  private onClose(): void {
+    this.onRequestClose('close-button');
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && !event.isComposing) {
+      event.stopPropagation();
+      this.onRequestClose('escape');
+      return;
+    }
+    if (event.key === 'Tab' && this.phone) this.keepFocusInside(event);
+  }
+
+  /** Full screen on a phone is modal: Tab wraps around instead of leaving for the hidden page. */
+  private keepFocusInside(event: KeyboardEvent): void {
+    const focusable = [...(this.panel?.querySelectorAll<HTMLElement>('button, input, a[href], [tabindex="0"]') ?? [])];
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    const active = this.shadowRoot?.activeElement;
+    if (!first || !last) return;
+    if (event.shiftKey && (active === first || active === this.heading)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  /** Scrolls so the start of the newest message is visible (long answers are read from the top). */
+  private revealNewest(): void {
+    const log = this.log;
+    const newest = log?.querySelector<HTMLElement>('.messages > li:last-child');
+    if (!log || !newest) return;
+    log.scrollTop = Math.max(0, newest.offsetTop - log.offsetTop - 12);
+  }
+
+  /** Tracks the visual viewport on phones so the on-screen keyboard never covers the field. */
+  private followVisualViewport(): () => void {
+    const viewport = window.visualViewport;
+    if (!viewport) return () => {};
+    const sync = () => {
+      this.style.setProperty('--_vv-height', `${Math.round(viewport.height)}px`);
+      this.style.setProperty('--_vv-top', `${Math.round(viewport.offsetTop)}px`);
+    };
+    sync();
+    viewport.addEventListener('resize', sync);
+    viewport.addEventListener('scroll', sync);
+    return () => {
+      viewport.removeEventListener('resize', sync);
+      viewport.removeEventListener('scroll', sync);
+    };
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dvc-assistant-panel': DvcAssistantPanel;
+  }
+}

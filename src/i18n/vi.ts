@@ -1,0 +1,41 @@
+import { LAUNCHER_MESSAGES } from './launcher.js';
+
+/** Vietnamese, the default language. Plain, polite, short: the citizen reads this on a phone. */
+export const vi = {
+  ...LAUNCHER_MESSAGES.vi,
+  title: 'Trợ lý dịch vụ công',
+  subtitleAgency: 'Hỗ trợ của {agency}',
+  subtitle: 'Hỏi đáp về thủ tục hành chính',
+  close: 'Đóng trợ lý',
+  clear: 'Xoá cuộc trò chuyện',
+  cleared: 'Đã xoá cuộc trò chuyện.',
+  greeting:
+    'Xin chào! Tôi giúp bạn tìm hiểu thủ tục và nộp hồ sơ trực tuyến. Bạn hãy nhập câu hỏi, có dấu hay không dấu đều được.',
+  greetingSuggestions: 'Câu hỏi thường gặp',
+  suggestedQuestions: [
+    'Làm giấy khai sinh cho con online thế nào?',
+    'Đăng nhập Cổng Dịch vụ công bằng VNeID',
+    'Tra cứu tình trạng hồ sơ ở đâu?',
+    'Đăng ký tạm trú khi thuê trọ',
+  ],
+  inputLabel: 'Câu hỏi của bạn',
+  inputPlaceholder: 'Ví dụ: làm căn cước cho con',
+  send: 'Gửi câu hỏi',
+  emptyQuestion: 'Bạn hãy nhập câu hỏi trước khi gửi.',
+  searching: 'Đang tìm câu trả lời…',
+  you: 'Bạn hỏi',
+  assistant: 'Trợ lý trả lời',
+  updated: 'Cập nhật {date}',
+  sources: 'Nguồn',
+  suggestIntro: 'Có phải bạn muốn hỏi…',
+  handoff: 'Xin lỗi, tôi chưa có câu trả lời chắc chắn cho câu hỏi này.',
+  contactDefault: 'Bạn có thể gọi tổng đài hỗ trợ hoặc đến bộ phận một cửa của cơ quan để được hướng dẫn.',
+  contactAgency: 'Bạn có thể liên hệ: {contact}',
+  searchFailed: 'Xin lỗi, trợ lý đang gặp sự cố khi tìm câu trả lời. Bạn vui lòng thử lại sau ít phút.',
+  announceAnswer: 'Trợ lý trả lời: {text}',
+  footer: 'Trả lời tự động từ bộ câu hỏi thường gặp. Không nhập mật khẩu hay mã OTP.',
+  storedSession: 'Cuộc trò chuyện chỉ lưu trong thẻ trình duyệt này.',
+  storedLocal: 'Cuộc trò chuyện được lưu trên thiết bị này.',
+  storedNone: 'Cuộc trò chuyện không được lưu lại.',
+  openLink: '(mở trong thẻ mới)',
+} as const;

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/**
+ * Two builds into one `dist/` (see docs/decisions/0001-loader-and-app.md):
+ * - `vite build --mode loader`: `dist/dvc-assistant.js`, the classic script agencies paste.
+ *   An IIFE cannot split code, so it imports the app at a runtime URL Vite leaves alone.
+ * - `vite build --mode app`: the lazily loaded ES chunks, in app mode (library mode would
+ *   inline `new URL('x.wasm', import.meta.url)` assets as huge data URLs).
+ * Only the first build empties `dist/`.
+ */
+export default defineConfig(({ mode }) => {
+  const define = { __DVC_VERSION__: JSON.stringify(version) };
+  if (mode === 'loader') {
+    return {
+      define,
+      publicDir: false,
+      build: {
+        target: 'es2021',
+        outDir: 'dist',
+        emptyOutDir: true,
+        reportCompressedSize: false,
+        lib: {
+          entry: 'src/loader.ts',
+          name: 'DvcAssistantLoader',
+          formats: ['iife'],
+          fileName: () => 'dvc-assistant.js',
+        },
+        rolldownOptions: { output: { minify: true } },
+      },
+    };
+  }
+  return {
+    define,
+    base: './',
+    publicDir: false,
+    worker: { format: 'es' },
+    build: {
+      target: 'es2021',
+      outDir: 'dist',
+      emptyOutDir: false,
+      reportCompressedSize: false,
+      modulePreload: false,
+      manifest: true,
+      rolldownOptions: {
+        input: {
+          'dvc-assistant.app': 'src/app.ts',
+          'dvc-assistant.worker': 'src/search/worker/worker.ts',
+        },
+        // The app entry is imported by the loader for its `mount` export.
+        preserveEntrySignatures: 'strict',
+        output: {
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          assetFileNames: 'assets/[name]-[hash][extname]',
+        },
+      },
+    },
+  };
+});

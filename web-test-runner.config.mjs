@@ -1,0 +1,49 @@
+// @ts-check
+// Elements in real Chromium (Debian's /usr/bin/chromium, never a downloaded browser).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FIXTURE_CORPUS = 'test-results/fixture-corpus.json';
+
+// The browser tests search a small fixture corpus, compiled by the real compiler.
+mkdirSync('test-results', { recursive: true });
+const compiled = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', 'build/corpus/cli.ts', 'build', '--dir', 'test/fixtures/corpus', '--out', FIXTURE_CORPUS],
+  { stdio: 'inherit' },
+);
+if (compiled.status !== 0) throw new Error('wtr: the fixture corpus did not compile');
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: 'test/browser/**/*.test.ts',
+  nodeResolve: true,
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  plugins: [
+    // es2022: keeps class fields and decorators in the shape tsc and Vite produce.
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: { __DVC_VERSION__: '"test"' } }),
+    {
+      name: 'fixture-corpus',
+      serve(context) {
+        if (context.path === '/test/fixtures/widget/corpus.json') {
+          return { body: readFileSync(FIXTURE_CORPUS, 'utf8'), type: 'json' };
+        }
+        return undefined;
+      },
+    },
+  ],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--disable-gpu', '--disable-quic'],
+      },
+    }),
+  ],
+};
