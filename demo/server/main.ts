@@ -49,6 +49,7 @@ function stop(signal: NodeJS.Signals): void {
     process.exit(130);
   }
   stopping = true;
+  console.log(`dvc-assistant demo: stopping (${signal})`);
   server.close().then(
     () => process.exit(0),
     (error: unknown) => {

@@ -4,6 +4,7 @@ import { append, isMessage, toAnswerEntry, type AssistantMessage, type Message, 
 import type { StorageError } from '../errors.js';
 import { DvcAnswerEvent } from '../events/dvc-answer.js';
 import type { SearchClient } from '../search/client.js';
+import { suggestionsOf } from '../search/core/gate.js';
 import type { SearchResult } from '../search/core/types.js';
 import { resilient, type ConversationStore } from '../storage/conversation-store.js';
 
@@ -110,7 +111,7 @@ export class ConversationController implements ReactiveController {
 
   private async replyFor(query: string, result: SearchResult, client: SearchClient): Promise<AssistantMessage> {
     const base = { id: nextId(), at: Date.now(), role: 'assistant' as const, query };
-    const suggestions = result.results.slice(0, 3).map(({ id, lang, title }) => ({ id, lang, title }));
+    const suggestions = suggestionsOf(result).map(({ id, lang, title }) => ({ id, lang, title }));
     if (result.decision === 'answer' && result.results[0]) {
       const top = result.results[0];
       const entry = await client.entry(top.id, top.lang);

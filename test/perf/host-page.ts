@@ -7,11 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { chromium, type Page, type Response } from '@playwright/test';
 import { startServer } from '../../demo/server/server.js';
 
 const require = createRequire(import.meta.url);
-const WEB_VITALS = readFileSync(require.resolve('web-vitals/dist/web-vitals.iife.js'), 'utf8');
+// The package exports no path to its IIFE build; it sits beside the CommonJS one.
+const WEB_VITALS = readFileSync(join(dirname(require.resolve('web-vitals')), 'web-vitals.iife.js'), 'utf8');
 const RUNS = Number(process.env.RUNS ?? 5);
 
 interface Visit {

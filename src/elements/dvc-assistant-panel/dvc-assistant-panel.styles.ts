@@ -191,6 +191,10 @@ export const panelStyles = css`
     background: var(--_surface);
   }
 
+  @media (max-width: 480px) {
+    .msg--assistant { width: 100%; max-width: 100%; }
+  }
+
   @media (prefers-reduced-motion: reduce) {
     .panel { animation: none; }
     .typing::after { animation: none; content: '…'; }

@@ -18,7 +18,9 @@ export const TOKENS = `
   --_border: var(--dvc-border, #c9d1db);
   --_focus: var(--dvc-focus, #ffbf47);
   --_radius: var(--dvc-radius, 0.75em);
-  --_font: var(--dvc-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif);
+  /* Named families, not system-ui: on a CJK-locale Windows or Android, system-ui can pick a face
+     whose Vietnamese diacritics stack badly. */
+  --_font: var(--dvc-font, -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif);
   --_offset: var(--dvc-offset, 1.25em);
   --_z: var(--dvc-z-index, 2147483000);
 `;
