@@ -56,7 +56,7 @@ const url: Parser<string | null> = (raw, pageUrl) => {
   try {
     const resolved = new URL(raw.trim(), pageUrl);
     return /^https?:$/.test(resolved.protocol)
-      ? { value: resolved.href.replace(/\/$/, '') || resolved.href }
+      ? { value: resolved.href.replace(/\/$/, '') }
       : { error: 'must be an http(s) URL' };
   } catch {
     return { error: 'must be a URL' };

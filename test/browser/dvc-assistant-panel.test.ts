@@ -171,7 +171,26 @@ describe('<dvc-assistant-panel>', () => {
     $<HTMLButtonElement>(el, '[part="clear"]')!.click();
     await waitUntil(() => !$(el, '[part="answer"]'));
     expect($(el, '.greeting')).to.not.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'input'));
     expect($(el, '[aria-live]')!.textContent).to.equal('Đã xoá cuộc trò chuyện.');
+  });
+
+  it('keeps focus in the panel when the pressed suggestion goes away with the greeting', async () => {
+    const client = fakeClient({}, []);
+    const el = await panelWith(client);
+    const chip = $$(el, '.greeting .chip')[0]!;
+    chip.focus();
+    chip.click();
+    await waitUntil(() => $(el, '.msg--assistant .bubble'));
+    expect(client.queries).to.deep.equal([chip.textContent]);
+    expect($(el, '.greeting')).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'input'));
+  });
+
+  it('announces answers to questions asked through the API too', async () => {
+    const el = await panelWith(fakeClient({ 'khai sinh': result('khai sinh', 'answer', ['khai-sinh']) }, [KHAI_SINH]));
+    await el.ask('khai sinh');
+    expect($(el, '[aria-live]')!.textContent).to.equal('Trợ lý trả lời: Đăng ký khai sinh trực tuyến');
   });
 
   it('asks the host to close on Escape and on the close button', async () => {

@@ -142,6 +142,49 @@ describe('<dvc-assistant>', () => {
     expect(warnings[0]).to.match(/^dvc-assistant: the app could not be loaded from .*no-such-folder/);
   });
 
+  it("lets the page style the documented parts, including the panel's", async () => {
+    const style = document.createElement('style');
+    style.textContent = `
+      dvc-assistant.themed::part(launcher) { border-radius: 3px; }
+      dvc-assistant.themed::part(panel) { border-radius: 4px; }
+      dvc-assistant.themed::part(input) { letter-spacing: 1px; }
+      dvc-assistant.themed { --dvc-accent: rgb(1, 2, 3); }`;
+    document.head.append(style);
+    try {
+      const el = await fixture<DvcAssistant>(html`<dvc-assistant class="themed" persist="none"></dvc-assistant>`);
+      expect(getComputedStyle(launcherOf(el)).borderRadius).to.equal('3px');
+      expect(getComputedStyle(launcherOf(el)).backgroundColor).to.equal('rgb(1, 2, 3)');
+      el.show();
+      await waitUntil(() => inPanel(el, 'input'));
+      expect(getComputedStyle(panelOf(el)!).borderRadius).to.equal('4px');
+      expect(getComputedStyle(inPanel(el, 'input')!).letterSpacing).to.equal('1px');
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('keeps the conversation in IndexedDB with persist="local"', async () => {
+    const ask = async () => {
+      const el = await fixture<DvcAssistant>(html`<dvc-assistant persist="local" corpus=${`${FIXTURE_BASE}corpus.json`}></dvc-assistant>`);
+      el.ask('làm giấy khai sinh cho con');
+      await waitUntil(() => inPanel(el, '[part="answer"]'), 'no answer card');
+      el.remove();
+    };
+    await ask();
+    sessionStorage.clear(); // nothing may come from the session
+    const again = await fixture<DvcAssistant>(html`<dvc-assistant persist="local"></dvc-assistant>`);
+    again.show();
+    await waitUntil(() => inPanel(again, '[part="answer"]'), 'the conversation was not restored');
+    expect(inPanel(again, '.footer')!.textContent).to.contain('Cuộc trò chuyện được lưu trên thiết bị này.');
+    inPanel<HTMLButtonElement>(again, '[part="clear"]')!.click();
+    await waitUntil(() => !inPanel(again, '[part="answer"]'));
+    again.remove();
+    const cleared = await fixture<DvcAssistant>(html`<dvc-assistant persist="local"></dvc-assistant>`);
+    cleared.show();
+    await waitUntil(() => inPanel(cleared, '.greeting'));
+    expect(inPanel(cleared, '[part="message"]')).to.equal(null);
+  });
+
   it('is a harmless no-op when defined a second time', () => {
     expect(defineDvcAssistant()).to.equal(false);
     expect(warnings).to.have.length(1);

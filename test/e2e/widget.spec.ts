@@ -123,4 +123,32 @@ test.describe('the assistant on the demo portal', () => {
     const withWidget = await cls('/');
     expect(withWidget).toBeLessThanOrEqual(without);
   });
+
+  test('works at 200 % zoom (a 640 px wide CSS viewport)', async ({ page }) => {
+    await page.setViewportSize({ width: 640, height: 400 });
+    await page.goto('/');
+    const w = widget(page);
+    await w.launcher.click();
+    const panel = (await w.panel.boundingBox())!;
+    expect(panel.x).toBeGreaterThanOrEqual(0);
+    expect(panel.y).toBeGreaterThanOrEqual(0);
+    expect(panel.x + panel.width).toBeLessThanOrEqual(640);
+    expect(panel.y + panel.height).toBeLessThanOrEqual(400);
+    await expect(w.input).toBeInViewport();
+    await ask(page, 'làm giấy khai sinh cho con');
+    await expect(w.answers.last()).toBeVisible();
+  });
+
+  test('honours forced colours and reduced motion', async ({ page }) => {
+    await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
+    await page.goto('/');
+    const w = widget(page);
+    await w.launcher.click();
+    await expect(w.panel).toBeVisible();
+    const running = await w.host.locator('dvc-assistant-panel').evaluate((el) => el.shadowRoot!.getAnimations().length);
+    expect(running).toBe(0);
+    const border = await w.panel.evaluate((el) => getComputedStyle(el).borderTopWidth);
+    expect(border).toBe('2px');
+    expect(await axeViolations(page, 'dvc-assistant')).toEqual([]);
+  });
 });

@@ -85,7 +85,7 @@ export class DvcAssistantPanel extends LitElement {
 
   /** Asks a question as if the citizen had typed it. */
   async ask(text: string): Promise<void> {
-    await this.conversation?.ask(text);
+    await this.submit(text);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -165,7 +165,7 @@ export class DvcAssistantPanel extends LitElement {
         <h3 id="dvc-common">${t(lang, 'greetingSuggestions')}</h3>
         <ul class="chips" part="suggestions" aria-labelledby="dvc-common">
           ${list(lang, 'suggestedQuestions').map(
-            (q) => html`<li><button type="button" class="chip" @click=${() => this.submit(q)}>${q}</button></li>`,
+            (q) => html`<li><button type="button" class="chip" @click=${() => this.submitFromChip(q)}>${q}</button></li>`,
           )}
         </ul>
       </div>
@@ -251,14 +251,26 @@ export class DvcAssistantPanel extends LitElement {
   private async submit(text: string): Promise<void> {
     const reply = await this.conversation?.ask(text);
     if (reply) this.announce(reply.kind === 'answer' ? reply.entry.title : this.plainTextOf(reply.kind));
-    // Keep the citizen in the field for the next question (a suggestion button may have had focus).
-    if (this.shadowRoot?.activeElement?.classList.contains('chip')) this.input?.focus();
+  }
+
+  /** A pressed chip disappears with the greeting, so focus moves on before it does. */
+  private submitFromChip(text: string): void {
+    this.keepFocus();
+    void this.submit(text);
   }
 
   private async choose(suggestion: SuggestedEntry): Promise<void> {
+    this.keepFocus();
     await this.conversation?.showEntry(suggestion);
     this.announce(suggestion.title);
-    this.input?.focus();
+  }
+
+  /**
+   * Where focus waits for the next step: the question field, or on phones the conversation
+   * itself, so the on-screen keyboard does not cover the answer being read.
+   */
+  private keepFocus(): void {
+    (this.phone ? this.log : this.input)?.focus();
   }
 
   private plainTextOf(kind: 'suggest' | 'handoff' | 'error'): string {
@@ -273,9 +285,9 @@ export class DvcAssistantPanel extends LitElement {
   }
 
   private async onClear(): Promise<void> {
+    this.keepFocus(); // the clear button goes away with the messages
     await this.conversation?.clear();
     this.announcement = t(this.language, 'cleared');
-    this.input?.focus();
   }
 
   private onClose(): void {
