@@ -7,6 +7,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FIXTURE_CORPUS = 'test-results/fixture-corpus.json';
+let flakyRequests = 0;
 
 // The browser tests search a small fixture corpus, compiled by the real compiler.
 mkdirSync('test-results', { recursive: true });
@@ -23,6 +24,22 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  middleware: [
+    // Fails every other download of this corpus: a flaky connection.
+    async (context, next) => {
+      if (context.path !== '/test/fixtures/widget/flaky-corpus.json') return next();
+      flakyRequests += 1;
+      context.set('Cache-Control', 'no-store');
+      if (flakyRequests % 2 === 1) {
+        context.status = 503;
+        context.body = 'Service Unavailable';
+      } else {
+        context.type = 'json';
+        context.body = readFileSync(FIXTURE_CORPUS, 'utf8');
+      }
+      return undefined;
+    },
+  ],
   plugins: [
     // es2022: keeps class fields and decorators in the shape tsc and Vite produce.
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: { __DVC_VERSION__: '"test"' } }),

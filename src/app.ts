@@ -18,11 +18,20 @@ export const CORPUS_FILE = 'corpus.json';
 export function mount(context: HostContext): AppHandle {
   defineDvcAssistantPanel();
   let client: SearchClient | null = null;
-  const search = () =>
-    (client ??= createSearchClient({
+  const search = (): SearchClient => {
+    if (client) return client;
+    const created = createSearchClient({
       corpusUrl: context.config().corpus ?? new URL(CORPUS_FILE, context.base).href,
       workerUrl: new URL(WORKER_ENTRY, context.base).href,
-    }));
+    });
+    // A corpus that failed to download (a flaky connection) is fetched again at the next question.
+    created.ready.catch(() => {
+      if (client !== created) return;
+      client = null;
+      created.dispose();
+    });
+    return (client = created);
+  };
 
   const panel = new DvcAssistantPanel();
   panel.setAttribute('exportparts', EXPORTED_PARTS.join(', '));

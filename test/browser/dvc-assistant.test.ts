@@ -77,8 +77,8 @@ describe('<dvc-assistant>', () => {
     expect((await opened).detail.source).to.equal('launcher');
     expect(el.open).to.equal(true);
     expect(el.hasAttribute('open')).to.equal(true);
-    await waitUntil(() => panelOf(el), 'the panel did not appear');
-    await waitUntil(() => el.shadowRoot!.querySelector('dvc-assistant-panel')!.shadowRoot!.activeElement?.id === 'dvc-question');
+    await waitUntil(() => panelOf(el), 'the panel did not appear', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('dvc-assistant-panel')!.shadowRoot!.activeElement?.id === 'dvc-question', undefined, { timeout: 5000 });
     expect(launcherOf(el).getAttribute('aria-expanded')).to.equal('true');
     await settled(el);
     await expect(el).to.be.accessible();
@@ -93,7 +93,7 @@ describe('<dvc-assistant>', () => {
     await sendKeys({ press: 'Escape' });
     expect((await closed).detail.source).to.equal('escape');
     expect(el.open).to.equal(false);
-    await waitUntil(() => !panelOf(el));
+    await waitUntil(() => !panelOf(el), undefined, { timeout: 5000 });
     expect(el.shadowRoot!.activeElement).to.equal(launcherOf(el));
   });
 
@@ -107,20 +107,29 @@ describe('<dvc-assistant>', () => {
       const answered = (await oneEvent(el, 'dvc-answer')) as DvcAnswerEvent;
       expect(answered.detail.decision).to.equal('answer');
       expect(answered.detail.topic).to.equal('khai-sinh');
-      await waitUntil(() => inPanel(el, '[part="answer"]'), 'no answer card');
+      await waitUntil(() => inPanel(el, '[part="answer"]'), 'no answer card', { timeout: 5000 });
       expect(el.open).to.equal(true);
     } finally {
       el.remove();
     }
   });
 
+  it('fetches the corpus again at the next question after a failed download', async () => {
+    const el = await fixture<DvcAssistant>(html`<dvc-assistant persist="none" corpus=${`${FIXTURE_BASE}flaky-corpus.json`}></dvc-assistant>`);
+    el.ask('làm giấy khai sinh cho con');
+    await waitUntil(() => inPanel(el, '.msg--assistant .bubble'), 'no error message', { timeout: 5000 });
+    expect(inPanel(el, '.msg--assistant .bubble')!.textContent).to.contain('đang gặp sự cố');
+    el.ask('làm giấy khai sinh cho con');
+    await waitUntil(() => inPanel(el, '[part="answer"]'), 'the second question was not answered', { timeout: 5000 });
+  });
+
   it('shows the panel when created with open, and hide() closes it', async () => {
     const el = await fixture<DvcAssistant>(html`<dvc-assistant persist="none" open></dvc-assistant>`);
-    await waitUntil(() => panelOf(el));
+    await waitUntil(() => panelOf(el), undefined, { timeout: 5000 });
     el.hide();
-    await waitUntil(() => !panelOf(el));
+    await waitUntil(() => !panelOf(el), undefined, { timeout: 5000 });
     el.open = true;
-    await waitUntil(() => panelOf(el));
+    await waitUntil(() => panelOf(el), undefined, { timeout: 5000 });
     expect(el.getAttribute('open')).to.equal('');
   });
 
@@ -130,14 +139,14 @@ describe('<dvc-assistant>', () => {
     first.remove();
     const next = await fixture<DvcAssistant>(html`<dvc-assistant></dvc-assistant>`);
     expect(next.open).to.equal(true);
-    await waitUntil(() => panelOf(next));
+    await waitUntil(() => panelOf(next), undefined, { timeout: 5000 });
   });
 
   it('turns itself off quietly when the app cannot be loaded', async () => {
     DvcAssistant.base = new URL('/no-such-folder/', location.href).href;
     const el = await fixture<DvcAssistant>(html`<dvc-assistant persist="none"></dvc-assistant>`);
     launcherOf(el).click();
-    await waitUntil(() => el.hidden, 'the widget did not turn off');
+    await waitUntil(() => el.hidden, 'the widget did not turn off', { timeout: 5000 });
     expect(warnings.length).to.equal(1);
     expect(warnings[0]).to.match(/^dvc-assistant: the app could not be loaded from .*no-such-folder/);
   });
@@ -167,14 +176,14 @@ describe('<dvc-assistant>', () => {
     const ask = async () => {
       const el = await fixture<DvcAssistant>(html`<dvc-assistant persist="local" corpus=${`${FIXTURE_BASE}corpus.json`}></dvc-assistant>`);
       el.ask('làm giấy khai sinh cho con');
-      await waitUntil(() => inPanel(el, '[part="answer"]'), 'no answer card');
+      await waitUntil(() => inPanel(el, '[part="answer"]'), 'no answer card', { timeout: 5000 });
       el.remove();
     };
     await ask();
     sessionStorage.clear(); // nothing may come from the session
     const again = await fixture<DvcAssistant>(html`<dvc-assistant persist="local"></dvc-assistant>`);
     again.show();
-    await waitUntil(() => inPanel(again, '[part="answer"]'), 'the conversation was not restored');
+    await waitUntil(() => inPanel(again, '[part="answer"]'), 'the conversation was not restored', { timeout: 5000 });
     expect(inPanel(again, '.footer')!.textContent).to.contain('Cuộc trò chuyện được lưu trên thiết bị này.');
     inPanel<HTMLButtonElement>(again, '[part="clear"]')!.click();
     await waitUntil(() => !inPanel(again, '[part="answer"]'));

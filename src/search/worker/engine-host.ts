@@ -38,7 +38,8 @@ export interface EngineHost {
  */
 export function createEngineHost(options: EngineHostOptions): EngineHost {
   const { post } = options;
-  const download = options.fetch ?? ((url: string) => fetch(url));
+  // The corpus keeps a fixed name while agencies update it: always revalidate (a 304 is cheap).
+  const download = options.fetch ?? ((url: string) => fetch(url, { cache: 'no-cache' }));
   let engine: Promise<Engine> | undefined;
   const waiting = new Set<number>();
   const cancelled = new Set<number>();
