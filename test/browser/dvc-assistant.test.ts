@@ -97,6 +97,17 @@ describe('<dvc-assistant>', () => {
     expect(el.shadowRoot!.activeElement).to.equal(launcherOf(el));
   });
 
+  it('closes from its close button and gives focus back to the launcher', async () => {
+    const el = await fixture<DvcAssistant>(html`<dvc-assistant persist="none"></dvc-assistant>`);
+    launcherOf(el).click();
+    await waitUntil(() => inPanel(el, '[part="close"]'), 'no close button', { timeout: 5000 });
+    const closed = oneEvent(el, 'dvc-close');
+    inPanel<HTMLButtonElement>(el, '[part="close"]')!.click();
+    expect((await closed).detail.source).to.equal('close-button');
+    expect(el.shadowRoot!.activeElement).to.equal(launcherOf(el));
+    expect(launcherOf(el).getAttribute('aria-expanded')).to.equal('false');
+  });
+
   it('answers ask() from the real engine, even when called before the app has loaded', async () => {
     const el = document.createElement('dvc-assistant');
     el.setAttribute('persist', 'none');

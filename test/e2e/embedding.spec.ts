@@ -26,7 +26,7 @@ async function looks(page: Page) {
 
 test.describe('embedding on an agency page', () => {
   test('every portal page loads the widget with no console error, CSP violation or axe violation', async ({ page }) => {
-    test.setTimeout(120_000); // axe over thirteen whole pages
+    test.setTimeout(120_000); // axe over every whole page
     const problems = await watch(page);
     for (const path of PORTAL_PAGES) {
       await page.goto(path);

@@ -13,6 +13,7 @@ export const PORTAL_PAGES = [
   '/tai-khoan',
   '/thu-tuc',
   '/thu-tuc/khai-sinh',
+  '/thu-tuc/chi-tiet?ma=can-cuoc',
   '/thu-tuc/khai-sinh/nop',
   '/thu-tuc/khai-sinh/xac-nhan',
   '/thanh-toan',
@@ -20,6 +21,7 @@ export const PORTAL_PAGES = [
   '/tra-cuu',
   '/cu-tru/tam-tru',
   '/danh-gia',
+  '/kiem-thu',
 ] as const;
 
 export interface PageProblems {
