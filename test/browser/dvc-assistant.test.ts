@@ -144,6 +144,13 @@ describe('<dvc-assistant>', () => {
     expect(el.getAttribute('open')).to.equal('');
   });
 
+  it('opens at once when the script tag says data-open', async () => {
+    DvcAssistant.scriptLayer = { open: '' };
+    const el = await fixture<DvcAssistant>(html`<dvc-assistant persist="none"></dvc-assistant>`);
+    expect(el.open).to.equal(true);
+    await waitUntil(() => panelOf(el), 'the panel did not appear', { timeout: 5000 });
+  });
+
   it('reopens on the next page of the tab when it was left open', async () => {
     const first = await fixture<DvcAssistant>(html`<dvc-assistant></dvc-assistant>`);
     first.show();

@@ -73,11 +73,18 @@ test.describe('the assistant on the demo portal', () => {
   test('keeps the conversation across a reload and a page change in the same tab', async ({ page }) => {
     await page.goto('/');
     await ask(page, 'làm căn cước cho con');
+    await ask(page, 'làm giấy khai sinh cho con');
     const w = widget(page);
     const before = await w.messages.allTextContents();
     await page.reload();
     await expect(w.panel).toBeVisible();
     await expect(w.messages).toHaveText(before);
+    // It opens where the conversation left off, at the newest answer.
+    await expect(w.answers.last().locator('h3')).toBeInViewport();
+    await expect(w.answers.first().locator('h3')).not.toBeInViewport();
+    await w.host.locator('[part="close"]').click();
+    await w.launcher.click();
+    await expect(w.answers.last().locator('h3')).toBeInViewport();
     await page.goto('/tra-cuu');
     await expect(w.messages).toHaveText(before);
     await w.host.locator('[part="clear"]').click();

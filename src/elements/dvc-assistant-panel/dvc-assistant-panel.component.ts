@@ -94,11 +94,10 @@ export class DvcAssistantPanel extends LitElement {
       this.hideTopLayer = this.open && this.panel ? promoteToTopLayer(this.panel) : () => {};
     }
     const count = this.conversation?.messages.length ?? 0;
-    if (count !== this.lastMessageCount) {
-      const grew = count > this.lastMessageCount;
-      this.lastMessageCount = count;
-      if (grew) this.revealNewest();
-    }
+    const grew = count > this.lastMessageCount;
+    this.lastMessageCount = count;
+    // A reopened panel (or the next page's) shows where the conversation left off.
+    if (grew || (changed.has('open') && this.open)) this.revealNewest();
   }
 
   protected override render(): TemplateResult | typeof nothing {

@@ -83,7 +83,7 @@ export class DvcAssistant extends HTMLElement {
     this.resolved = null;
     this.render();
     this.teardowns.push(promoteToTopLayer(this.launcher), this.scheduleLoad());
-    if (this.open) {
+    if (this.open || this.openedByScript()) {
       this.setOpen(true, 'attribute', false);
     } else if (this.config.persist !== 'none' && readSession(OPEN_KEY) === '1') {
       this.setOpen(true, 'restore', false);
@@ -218,6 +218,12 @@ export class DvcAssistant extends HTMLElement {
         return null;
       });
     return this.loading;
+  }
+
+  /** `data-open` on the script tag opens the panel on every page that carries it. */
+  private openedByScript(): boolean {
+    const raw = DvcAssistant.scriptLayer.open;
+    return raw !== undefined && mergeConfig([{ layer: { open: raw }, source: () => 'data-open' }], document.baseURI, () => {}).open;
   }
 
   private flushQuestions(app: AppHandle): void {
