@@ -12,14 +12,15 @@ describe('compiling a corpus with mistakes', () => {
     expect(result.json).toBeUndefined();
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       `${BAD}/en/only-english.md:2: warning: English entry \`only-english\` has no Vietnamese entry vi/only-english.md`,
-      `${BAD}/vi/bad-date.md:8: updated \`2026-02-30\` is not a real date`,
+      `${BAD}/vi/bad-date.md:13: updated \`2026-02-30\` is not a real date`,
       `${BAD}/vi/bad-lists.md:5: \`questions\` must be a list (one \`- item\` per line)`,
       `${BAD}/vi/bad-lists.md:12: link 2 needs a \`url\``,
-      `${BAD}/vi/bad-values.md:7: \`procedure\` must be text (quote it, e.g. procedure: "1.004194")`,
-      `${BAD}/vi/bad-values.md:10: source \`dichvucong.gov.vn\` must be an http(s) URL`,
-      `${BAD}/vi/empty-body.md:11: the answer is empty: write it below the closing \`---\``,
+      `${BAD}/vi/bad-values.md:12: \`procedure\` must be text (quote it, e.g. procedure: "1.004194")`,
+      `${BAD}/vi/bad-values.md:15: source \`dichvucong.gov.vn\` must be an http(s) URL`,
+      `${BAD}/vi/empty-body.md:16: the answer is empty: write it below the closing \`---\``,
       `${BAD}/vi/empty-question.md:7: item 2 of \`questions\` is empty`,
-      `${BAD}/vi/future-date.md:7: updated \`2099-01-01\` is in the future (today is 2026-11-28)`,
+      `${BAD}/vi/future-date.md:12: updated \`2099-01-01\` is in the future (today is 2026-11-28)`,
+      `${BAD}/vi/it-cau-hoi.md:5: \`questions\` needs at least 6 items`,
       `${BAD}/vi/missing-fields.md:1: missing field \`title\``,
       `${BAD}/vi/missing-fields.md:1: missing field \`sources\``,
       `${BAD}/vi/no-front-matter.md:1: missing YAML front matter: the file must start with a line \`---\``,
@@ -29,8 +30,8 @@ describe('compiling a corpus with mistakes', () => {
       `${BAD}/vi/trung-cau-hoi.md:6: question "dang ky tam tru online nhu the nao" repeats ${BAD}/vi/tam-tru.md:6 (same words once accents are removed)`,
       `${BAD}/vi/unclosed.md:1: the front matter is not closed: add a line \`---\` after the last field`,
       `${BAD}/vi/unknown-field.md:4: unknown field \`tittle\` (fields: id, lang, title, questions, tags, topic, tour, links, procedure, updated, sources)`,
-      `${BAD}/vi/unknown-references.md:7: tour \`khong-co-tour-nay\` does not exist in tours/ (known: dang-ky-tam-tru)`,
-      `${BAD}/vi/unknown-references.md:8: topic \`khong-co-muc-nay\` is not the id of any entry`,
+      `${BAD}/vi/unknown-references.md:12: tour \`khong-co-tour-nay\` does not exist in tours/ (known: dang-ky-tam-tru)`,
+      `${BAD}/vi/unknown-references.md:13: topic \`khong-co-muc-nay\` is not the id of any entry`,
       `${BAD}/vi/wrong-lang.md:3: lang \`en\` does not match the folder \`vi/\` (use vi or en, as the folder)`,
       `${BAD}/vi/yaml-syntax.md:4: YAML: Nested mappings are not allowed in compact mappings (a value containing \`: \` must be quoted: title: "Đăng ký: hướng dẫn")`,
     ]);
@@ -38,7 +39,7 @@ describe('compiling a corpus with mistakes', () => {
 });
 
 describe('reading one entry file', () => {
-  const context = { file: 'corpus/vi/khai-sinh.md', folderLang: 'vi' as const, name: 'khai-sinh', today: '2026-11-28' };
+  const context = { file: 'corpus/vi/khai-sinh.md', folderLang: 'vi' as const, name: 'khai-sinh', today: '2026-11-28', minQuestions: 1 };
   const valid = [
     '---',
     'id: khai-sinh',
