@@ -37,11 +37,21 @@ export default defineConfig(({ mode }) => {
     base: './',
     publicDir: false,
     worker: { format: 'es' },
+    resolve: {
+      // transformers.js imports ONNX Runtime's WebGPU build; the plain WASM build is half the
+      // size (14 MB wasm instead of 27 MB) and has no `new Function` (strict CSP). Its `.wasm`
+      // is emitted as a hashed asset next to the chunks (`new URL(…, import.meta.url)`), never
+      // inlined, and loaded from there: no CDN. See docs/decisions/0003-embeddings.md.
+      alias: [{ find: /^onnxruntime-web\/webgpu$/, replacement: 'onnxruntime-web/wasm' }],
+    },
     build: {
       target: 'es2021',
       outDir: 'dist',
       emptyOutDir: false,
       reportCompressedSize: false,
+      // transformers.js + ONNX Runtime's JS (≈ 505 KB, 130 KB gzip) is one lazy chunk, loaded
+      // only with the embedding model; it needs no warning.
+      chunkSizeWarningLimit: 600,
       modulePreload: false,
       manifest: true,
       rolldownOptions: {

@@ -18,6 +18,19 @@ const compiled = spawnSync(
 );
 if (compiled.status !== 0) throw new Error('wtr: the fixture corpus did not compile');
 
+// The embedding tests load the project's tiny TEST model (generated, offline) from a model
+// base next to the fixture widget, with a fixture corpus compiled with its vectors.
+const TINY_MODELS = 'test-results/models';
+const FIXTURE_CORPUS_TINY = 'test-results/fixture-corpus-tiny.json';
+for (const args of [
+  ['build/model/make-tiny-model.ts', TINY_MODELS],
+  ['build/corpus/cli.ts', 'build', '--dir', 'test/fixtures/corpus', '--out', FIXTURE_CORPUS_TINY,
+    '--model', 'dvc-test/tiny-vi-embed', '--model-base', TINY_MODELS],
+]) {
+  const step = spawnSync(process.execPath, ['--import', 'tsx', ...args], { stdio: 'inherit' });
+  if (step.status !== 0) throw new Error(`wtr: ${args[0]} failed`);
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files: 'test/browser/**/*.test.ts',
@@ -25,6 +38,15 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   middleware: [
+    // Static mapping: the fixture widget's model base (`<base>models/`) and its corpus with vectors.
+    async (context, next) => {
+      if (context.path.startsWith('/test/fixtures/widget/models/')) {
+        context.path = `/${TINY_MODELS}/${context.path.slice('/test/fixtures/widget/models/'.length)}`;
+      } else if (context.path === '/test/fixtures/widget/corpus-tiny.json') {
+        context.path = `/${FIXTURE_CORPUS_TINY}`;
+      }
+      return next();
+    },
     // Fails every other download of this corpus: a flaky connection.
     async (context, next) => {
       if (context.path !== '/test/fixtures/widget/flaky-corpus.json') return next();

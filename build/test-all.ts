@@ -9,6 +9,8 @@ const STEPS: [name: string, command: string[]][] = [
   ['corpus check', ['npm', 'run', '--silent', 'corpus:check']],
   ['unit tests (Node)', ['npx', 'vitest', 'run']],
   ['build', ['npm', 'run', '--silent', 'build']],
+  // Search quality on the dev set, held to a regression floor (test/eval/floor.json).
+  ['search quality (dev set)', ['npm', 'run', '--silent', 'eval', '--', '--file', 'test/eval/dev.jsonl', '--model', 'none', '--check', '--targets', 'test/eval/floor.json']],
   ['size budgets', ['npm', 'run', '--silent', 'size']],
   ['browser tests (Chromium)', ['npx', 'wtr']],
   ['end-to-end tests (Playwright)', ['npx', 'playwright', 'test']],

@@ -9,7 +9,7 @@ import { createSearchClient, type SearchClient } from './search/client.js';
 import { createConversationStore } from './storage/conversation-store.js';
 
 /** Parts of the panel that integrators style and test through `dvc-assistant::part(…)`. */
-const EXPORTED_PARTS = ['panel', 'input', 'send', 'message', 'answer', 'suggestions', 'clear', 'close'];
+const EXPORTED_PARTS = ['panel', 'input', 'send', 'message', 'answer', 'suggestions', 'clear', 'close', 'model-progress'];
 
 export const WORKER_ENTRY = 'dvc-assistant.worker.js';
 export const CORPUS_FILE = 'corpus.json';
@@ -20,10 +20,18 @@ export function mount(context: HostContext): AppHandle {
   let client: SearchClient | null = null;
   const search = (): SearchClient => {
     if (client) return client;
+    const config = context.config();
     const created = createSearchClient({
-      corpusUrl: context.config().corpus ?? new URL(CORPUS_FILE, context.base).href,
+      corpusUrl: config.corpus ?? new URL(CORPUS_FILE, context.base).href,
       workerUrl: new URL(WORKER_ENTRY, context.base).href,
+      model: config.model,
+      ...(config.modelBase ? { modelBase: config.modelBase } : {}),
     });
+    created.onProgress(({ loaded, total }) => (panel.modelProgress = total > 0 ? Math.min(1, loaded / total) : 0));
+    created.onModeChange(() => (panel.modelProgress = null));
+    // The client exists only once the citizen has opened the panel or asked: intent shown,
+    // so the model may start downloading (it does only where one is listed).
+    created.loadModel();
     // A corpus that failed to download (a flaky connection) is fetched again at the next question.
     created.ready.catch(() => {
       if (client !== created) return;

@@ -3,20 +3,27 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { CorpusArtifact } from '../../src/search/core/types.js';
+import type { CorpusArtifact, Embedder } from '../../src/search/core/types.js';
+import { loadNodeEmbedder } from '../model/node-embedder.js';
 import { compileCorpus } from './compile.js';
 import { formatDiagnostic } from './diagnostics.js';
 
 /**
- * `tsx build/corpus/cli.ts check|build [--dir corpus] [--out dist/corpus.json]`
+ * `tsx build/corpus/cli.ts check|build [--dir corpus] [--out dist/corpus.json] [--model <id>|none] [--model-base dist/models]`
  *
  * - `check` validates every file and prints all problems as `file:line: message`.
  * - `build` validates, then writes the artifact atomically (a temporary file renamed into
  *   place), so a failed or interrupted build never leaves a half-written corpus.
- * Everything goes to stderr. Exit code: 0 success, 1 corpus errors, 2 bad command line.
+ * - `--model <id>` (build only) also embeds every phrasing with that model, read from
+ *   `<model base>/<id>/`; a model that is not there is an error (nothing written). Without
+ *   it (or with `none`) the artifact is lexical only (`modelId: null`).
+ * Everything goes to stderr. Exit code: 0 success, 1 corpus errors or missing model, 2 bad command line.
  */
 
-const USAGE = 'usage: corpus (check | build) [--dir <corpus dir>] [--out <file>]';
+const USAGE = 'usage: corpus (check | build) [--dir <corpus dir>] [--out <file>] [--model <id>|none] [--model-base <folder>]';
+
+/** Where `--model` looks by default: where `npm run model:fetch` puts models and the widget finds them. */
+export const DEFAULT_MODEL_BASE = path.join('dist', 'models');
 
 export interface CliIo {
   /** Writes one line to stderr. */
@@ -41,7 +48,28 @@ export async function main(argv: readonly string[], io: CliIo = { error: (line) 
     io.error(`corpus: folder not found: ${args.dir}`);
     return 1;
   }
-  const result = await compileCorpus(args.dir, io.today === undefined ? {} : { today: io.today });
+  let embedder: Embedder | undefined;
+  const started = performance.now();
+  if (args.command === 'build' && args.model !== undefined && args.model !== 'none') {
+    try {
+      embedder = (await loadNodeEmbedder({ model: args.model, modelBase: args.modelBase })) ?? undefined;
+    } catch (error) {
+      io.error(`corpus: model ${args.model} under ${args.modelBase} cannot be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }
+    if (!embedder) {
+      io.error(
+        `corpus: model ${args.model} not found under ${args.modelBase} (needs config.json, tokenizer.json, ` +
+          `tokenizer_config.json, onnx/model_quantized.onnx); run \`npm run model:fetch -- ${args.model}\` ` +
+          'where Hugging Face is reachable, or build without --model; nothing written',
+      );
+      return 1;
+    }
+  }
+  const result = await compileCorpus(args.dir, {
+    ...(io.today === undefined ? {} : { today: io.today }),
+    ...(embedder ? { embedder } : {}),
+  });
   for (const diagnostic of result.diagnostics) io.error(formatDiagnostic(diagnostic));
   if (!result.artifact || result.json === undefined) {
     const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
@@ -50,6 +78,10 @@ export async function main(argv: readonly string[], io: CliIo = { error: (line) 
   }
   if (args.command === 'build') await writeAtomically(args.out, result.json);
   io.error(summary(result.artifact, result.json, args.command === 'build' ? args.out : undefined));
+  if (embedder) {
+    const phrasings = result.artifact.entries.reduce((total, entry) => total + entry.questions.length + 1, 0);
+    io.error(`corpus: embedded ${phrasings} phrasings with ${embedder.id} in ${Math.round(performance.now() - started)} ms`);
+  }
   return 0;
 }
 
@@ -57,17 +89,21 @@ interface Args {
   command: 'check' | 'build';
   dir: string;
   out: string;
+  model?: string;
+  modelBase: string;
 }
+
+const VALUE_OPTIONS = { '--dir': 'dir', '--out': 'out', '--model': 'model', '--model-base': 'modelBase' } as const;
 
 function parseArgs(argv: readonly string[]): Args | string {
   const [command, ...rest] = argv;
   if (command !== 'check' && command !== 'build') return command === undefined ? 'missing command' : `unknown command \`${command}\``;
-  const args: Args = { command, dir: 'corpus', out: path.join('dist', 'corpus.json') };
+  const args: Args = { command, dir: 'corpus', out: path.join('dist', 'corpus.json'), modelBase: DEFAULT_MODEL_BASE };
   for (let i = 0; i < rest.length; i++) {
     const option = rest[i];
     const value = rest[i + 1];
-    if ((option === '--dir' || option === '--out') && value !== undefined && !value.startsWith('--')) {
-      args[option === '--dir' ? 'dir' : 'out'] = value;
+    if (option !== undefined && option in VALUE_OPTIONS && value !== undefined && !value.startsWith('--')) {
+      args[VALUE_OPTIONS[option as keyof typeof VALUE_OPTIONS]] = value;
       i++;
     } else {
       return `unknown or incomplete option \`${option}\``;
@@ -99,7 +135,8 @@ function summary(artifact: CorpusArtifact, json: string, written: string | undef
   const bytes = Buffer.byteLength(json);
   const gzip = gzipSync(json, { level: 9 }).length;
   const target = written ? ` → ${written.split(path.sep).join('/')}` : ' (checked, nothing written)';
-  return `corpus: ${count('vi')} vi + ${count('en')} en entries, ${questions} questions, ${bytes} bytes (${gzip} gzip)${target}`;
+  const model = artifact.modelId ? `, embeddings of ${artifact.modelId}` : '';
+  return `corpus: ${count('vi')} vi + ${count('en')} en entries, ${questions} questions${model}, ${bytes} bytes (${gzip} gzip)${target}`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -4,7 +4,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { foldSyllable, syllables } from '../../src/search/core/normalise.js';
 import { createArtifact, stringifyArtifact } from '../../src/search/core/serialise.js';
-import type { CorpusArtifact } from '../../src/search/core/types.js';
+import type { CorpusArtifact, Embedder } from '../../src/search/core/types.js';
+import { encodeEmbeddings, phrasingTexts } from '../../src/search/core/vectors.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { readEntryFile, type ParsedEntry } from './entry-file.js';
 
@@ -17,6 +18,11 @@ import { readEntryFile, type ParsedEntry } from './entry-file.js';
 export interface CompileOptions {
   /** Today as YYYY-MM-DD (Việt Nam time by default); `updated` dates may not be later. */
   today?: string;
+  /**
+   * Embedding model: when given, every phrasing (title and questions) is embedded and
+   * stored as int8 vectors with the model's id (see src/search/core/vectors.ts).
+   */
+  embedder?: Embedder;
 }
 
 export interface CompileResult {
@@ -63,10 +69,14 @@ export async function compileCorpus(dir: string, options: CompileOptions = {}): 
 
   const sorted = sortDiagnostics(diagnostics);
   if (sorted.some((diagnostic) => diagnostic.severity === 'error')) return { diagnostics: sorted };
-  const artifact = createArtifact(
+  let artifact = createArtifact(
     parsed.map(({ entry }) => entry),
     { corpusHash: '', modelId: null },
   );
+  if (options.embedder) {
+    const vectors = await options.embedder.embed(phrasingTexts(artifact.entries));
+    artifact = { ...artifact, modelId: options.embedder.id, embeddings: encodeEmbeddings(vectors) };
+  }
   artifact.corpusHash = corpusHash(artifact);
   return { diagnostics: sorted, artifact, json: stringifyArtifact(artifact) };
 }
@@ -180,10 +190,13 @@ async function tourIds(dir: string): Promise<Set<string> | undefined> {
 /**
  * sha256 (first 16 hex digits) of the normalised corpus: the compiled entries in their
  * canonical order and key order, so reformatting a file without changing its content
- * keeps the hash, and embeddings keyed by it stay valid.
+ * keeps the hash, and embeddings keyed by it stay valid. With embeddings, the model id is
+ * part of the hash too (an artifact without a model hashes as before).
  */
-export function corpusHash(artifact: Pick<CorpusArtifact, 'entries'>): string {
-  return createHash('sha256').update(JSON.stringify(artifact.entries)).digest('hex').slice(0, 16);
+export function corpusHash(artifact: Pick<CorpusArtifact, 'entries'> & { modelId?: string | null }): string {
+  const hash = createHash('sha256').update(JSON.stringify(artifact.entries));
+  if (artifact.modelId) hash.update(`\nmodel:${artifact.modelId}`);
+  return hash.digest('hex').slice(0, 16);
 }
 
 /** Today's date in Việt Nam (UTC+7), where the corpus editors work. */

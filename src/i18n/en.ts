@@ -32,6 +32,7 @@ export const en: Messages = {
   handoff: 'Sorry, I do not have a reliable answer to this question yet.',
   contactDefault: "You can call the agency's help line or visit its one-stop desk for guidance.",
   contactAgency: 'You can contact: {contact}',
+  modelLoading: 'Loading meaning-based search ({percent} %). Meanwhile the assistant answers by keywords.',
   searchFailed: 'Sorry, the assistant could not search right now. Please try again in a few minutes.',
   announceAnswer: 'The assistant answered: {text}',
   footer: 'Automatic answers from a list of common questions. Never type passwords or OTP codes.',

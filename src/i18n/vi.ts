@@ -31,6 +31,7 @@ export const vi = {
   handoff: 'Xin lỗi, tôi chưa có câu trả lời chắc chắn cho câu hỏi này.',
   contactDefault: 'Bạn có thể gọi tổng đài hỗ trợ hoặc đến bộ phận một cửa của cơ quan để được hướng dẫn.',
   contactAgency: 'Bạn có thể liên hệ: {contact}',
+  modelLoading: 'Đang tải bộ tìm kiếm theo ý nghĩa ({percent} %). Trong lúc chờ, trợ lý vẫn trả lời theo từ khoá.',
   searchFailed: 'Xin lỗi, trợ lý đang gặp sự cố khi tìm câu trả lời. Bạn vui lòng thử lại sau ít phút.',
   announceAnswer: 'Trợ lý trả lời: {text}',
   footer: 'Trả lời tự động từ bộ câu hỏi thường gặp. Không nhập mật khẩu hay mã OTP.',

@@ -1,5 +1,6 @@
+import { DEFAULTS } from '../config/schema.js';
 import { DvcError } from '../errors.js';
-import type { CorpusEntry, EngineInfo, SearchResult } from './core/types.js';
+import type { CorpusEntry, EngineInfo, ModeChange, ModelProgress, SearchMode, SearchResult } from './core/types.js';
 import type { CorpusResponse } from './worker/engine-host.js';
 import type { EngineRequest, EngineResponse, Lang } from './worker/protocol.js';
 
@@ -18,6 +19,11 @@ import type { EngineRequest, EngineResponse, Lang } from './worker/protocol.js';
  * Latest result wins is the caller's job, made easy: give each search an AbortSignal
  * and abort the previous one when a new question starts; an aborted search rejects
  * with an `AbortError` and its late result is dropped.
+ *
+ * The embedding model is never fetched on its own: call `loadModel()` when the citizen
+ * shows intent (opens the widget, asks). Until the worker reports `hybrid` through
+ * `onModeChange`, answers are lexical and immediate; `onProgress` reports the download.
+ * The main-thread fallback never loads a model (it would run on the host page's thread).
  */
 
 export interface SearchClientOptions {
@@ -27,6 +33,14 @@ export interface SearchClientOptions {
   workerUrl?: string;
   /** Skip the worker (tests, or hosts known to block workers). */
   forceMainThread?: boolean;
+  /** Embedding model id (the widget's `model`); `none` = lexical only. Default `Xenova/multilingual-e5-small`. */
+  model?: string;
+  /**
+   * Folder URL holding `index.json` and `<model id>/…` (the widget's `model-base`); relative
+   * URLs resolve against the page. Default: `models/` next to the worker script. When set,
+   * a missing `index.json` does not stop the model (one that exists must list it).
+   */
+  modelBase?: string;
 }
 
 export interface SearchOptions {
@@ -45,6 +59,18 @@ export interface SearchClient {
   entry(id: string, lang: Lang): Promise<CorpusEntry | null>;
   /** Where the engine runs; final once `ready` has settled. */
   mode: 'worker' | 'main-thread';
+  /** How questions are answered now: `lexical` until the model has loaded, then `hybrid`. */
+  readonly searchMode: SearchMode;
+  /**
+   * Starts loading the embedding model, once (later calls do nothing). Call it when the
+   * citizen opens the widget or asks. Never throws: a model that cannot load leaves the
+   * search lexical (reported once through `onModeChange` and `console.info`).
+   */
+  loadModel(): void;
+  /** Model download progress; returns a function that unsubscribes. */
+  onProgress(callback: (progress: ModelProgress) => void): () => void;
+  /** The settled search mode after `loadModel()` (`hybrid`, or `lexical` with a reason); returns an unsubscribe function. */
+  onModeChange(callback: (change: ModeChange) => void): () => void;
   /** Stops the worker, revokes blob URLs, rejects pending requests with an `AbortError`. */
   dispose(): void;
 }
@@ -99,10 +125,37 @@ export function createSearchClient(options: SearchClientOptions, environment: Cl
   let disposed = false;
   let mode: SearchClient['mode'] = 'main-thread';
   let readyWaiter: { resolve(info: EngineInfo): void; reject(error: unknown): void } | undefined;
+  const model = options.model ?? DEFAULTS.model;
+  const modelBase =
+    options.modelBase === undefined
+      ? new URL('models/', new URL(options.workerUrl ?? './', environment.baseUrl)).href
+      : new URL(options.modelBase.endsWith('/') ? options.modelBase : `${options.modelBase}/`, environment.baseUrl).href;
+  let searchMode: SearchMode = 'lexical';
+  let modelRequested = false;
+  const progressListeners = new Set<(progress: ModelProgress) => void>();
+  const modeListeners = new Set<(change: ModeChange) => void>();
+
+  function notify<T>(listeners: Set<(value: T) => void>, value: T): void {
+    for (const listener of [...listeners]) {
+      try {
+        listener(value);
+      } catch (error) {
+        // A failing listener must not stop the others or the engine's messages.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
 
   function receive(message: unknown): void {
     const response = message as EngineResponse;
-    if (response.type === 'ready') {
+    if (response.type === 'progress') {
+      notify(progressListeners, { loaded: response.loaded, total: response.total, file: response.file });
+    } else if (response.type === 'mode') {
+      searchMode = response.mode;
+      notify(modeListeners, response.reason === undefined ? { mode: response.mode } : { mode: response.mode, reason: response.reason });
+    } else if (response.type === 'ready') {
       readyWaiter?.resolve(response.info);
       readyWaiter = undefined;
     } else if (response.type === 'error' && response.id === undefined) {
@@ -120,7 +173,7 @@ export function createSearchClient(options: SearchClientOptions, environment: Cl
     const connected = new Promise<EngineInfo>((resolve, reject) => {
       readyWaiter = { resolve, reject };
     });
-    next.send({ type: 'init', corpusUrl });
+    next.send({ type: 'init', corpusUrl, model, modelBase, modelBaseExplicit: options.modelBase !== undefined });
     return connected;
   }
 
@@ -241,6 +294,27 @@ export function createSearchClient(options: SearchClientOptions, environment: Cl
     get mode() {
       return mode;
     },
+    get searchMode() {
+      return searchMode;
+    },
+    loadModel() {
+      if (modelRequested || disposed) return;
+      modelRequested = true;
+      ready.then(
+        () => {
+          if (!disposed) transport?.send({ type: 'load-model' });
+        },
+        () => undefined, // no corpus, no model; the search reports the corpus error
+      );
+    },
+    onProgress(callback) {
+      progressListeners.add(callback);
+      return () => void progressListeners.delete(callback);
+    },
+    onModeChange(callback) {
+      modeListeners.add(callback);
+      return () => void modeListeners.delete(callback);
+    },
     async search(text, opts) {
       const response = await request(
         (id) => ({
@@ -264,6 +338,8 @@ export function createSearchClient(options: SearchClientOptions, environment: Cl
     dispose() {
       if (disposed) return;
       disposed = true;
+      progressListeners.clear();
+      modeListeners.clear();
       transport?.close();
       readyWaiter?.reject(abortError());
       readyWaiter = undefined;

@@ -202,6 +202,20 @@ describe('<dvc-assistant-panel>', () => {
     expect(sources).to.deep.equal(['escape', 'close-button']);
   });
 
+  it('shows the model download while it runs, and nothing once it is done', async () => {
+    const el = await panelWith();
+    el.modelProgress = 0.42;
+    await el.updateComplete;
+    const bar = $<HTMLProgressElement>(el, '[part="model-progress"] progress')!;
+    expect(bar.value).to.equal(42);
+    expect($(el, '[part="model-progress"] label')!.textContent).to.contain('42 %');
+    await settled(el);
+    await expect(el).to.be.accessible();
+    el.modelProgress = null;
+    await el.updateComplete;
+    expect($(el, '[part="model-progress"]')).to.equal(null);
+  });
+
   it('speaks English when the page is in English', async () => {
     const el = await panelWith(undefined, { language: 'en' });
     expect($(el, '#dvc-title')!.textContent).to.equal('Public service assistant');

@@ -50,8 +50,12 @@ export function fakeClient(
     async entry(id, lang) {
       return entries.find((e) => e.id === id && e.lang === lang) ?? null;
     },
+    searchMode: 'lexical',
+    loadModel() {},
+    onProgress: () => () => {},
+    onModeChange: () => () => {},
     dispose() {},
-  } as SearchClient & { queries: string[] };
+  } satisfies SearchClient & { queries: string[] };
 }
 
 export function services(client: SearchClient, stored: unknown[] = [], events: EventTarget = new EventTarget()): ConversationServices {

@@ -36,6 +36,8 @@ export class DvcAssistantPanel extends LitElement {
   @property({ type: Boolean, reflect: true }) open = false;
   /** Services the conversation needs; set before the element is connected. */
   @property({ attribute: false }) services: ConversationServices | null = null;
+  /** Share of the embedding model downloaded, in [0, 1]; `null` when nothing is downloading. */
+  @property({ attribute: false }) modelProgress: number | null = null;
   /** Called when the citizen closes the panel from inside (button or Escape). */
   @property({ attribute: false }) onRequestClose: (source: ToggleSource) => void = () => {};
 
@@ -126,6 +128,7 @@ export class DvcAssistantPanel extends LitElement {
             : nothing}
           <button type="button" class="icon-button" part="close" aria-label=${t(lang, 'close')} title=${t(lang, 'close')} @click=${this.onClose}>${closeIcon}</button>
         </div>
+        ${this.renderModelProgress()}
         <div class="log" tabindex="0" aria-label=${t(lang, 'title')}>
           ${messages.length ? nothing : this.renderGreeting()}
           <ol class="messages">
@@ -154,6 +157,16 @@ export class DvcAssistantPanel extends LitElement {
         <div class="sr-only" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       </section>
     `;
+  }
+
+  /** While the model downloads: answers keep coming (by keywords), and the bar says why it may get better. */
+  private renderModelProgress(): TemplateResult | typeof nothing {
+    if (this.modelProgress === null) return nothing;
+    const percent = Math.round(this.modelProgress * 100);
+    return html`<div class="model-progress" part="model-progress">
+      <label for="dvc-model-progress">${t(this.language, 'modelLoading', { percent: String(percent) })}</label>
+      <progress id="dvc-model-progress" max="100" value=${percent}></progress>
+    </div>`;
   }
 
   private renderGreeting(): TemplateResult {

@@ -79,6 +79,17 @@ export const panelStyles = css`
   .icon-button:focus-visible { outline: 3px solid var(--_focus); outline-offset: -3px; }
   .icon-button svg { width: 1.35em; height: 1.35em; }
 
+  .model-progress {
+    display: grid;
+    gap: 0.25em;
+    padding: 0.5em 1em;
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface);
+    font-size: 0.85em;
+    color: var(--_text-muted);
+  }
+  .model-progress progress { width: 100%; height: 0.4em; accent-color: var(--_accent); }
+
   .log {
     flex: 1;
     overflow-y: auto;

@@ -1,12 +1,22 @@
-import { ABBREVIATIONS, ABBREVIATION_PHRASES, expandAbbreviation, expandAbbreviationPhrase } from './abbreviations.js';
+import {
+  ABBREVIATIONS,
+  ABBREVIATION_PHRASES,
+  ENGLISH_KEYWORDS,
+  ENGLISH_PHRASES,
+  expandAbbreviation,
+  expandAbbreviationPhrase,
+  translateEnglish,
+} from './abbreviations.js';
 import {
   canonicalSyllable,
+  confusableSpellings,
   decodeInputLeftovers,
   foldSyllable,
   isAscii,
+  isVietnameseSyllable,
   syllables,
 } from './normalise.js';
-import { ASCII_STOPWORDS, STOPWORDS, isStopword } from './stopwords.js';
+import { ASCII_STOPWORDS, ENGLISH_STOPWORDS, STOPWORDS, isEnglishStopword, isStopword } from './stopwords.js';
 
 /**
  * A text reduced to what search compares: the same function reads corpus phrasings at
@@ -19,68 +29,248 @@ export interface Analysis {
   accents: string[];
   /** Abbreviations as typed ("cccd"), kept next to their expansion. */
   aliases: string[];
+  /**
+   * Parallel to `words`: `true` where the word is the analyser's guess rather than what was
+   * typed — a corrected typing slip ("sihn" → sinh), a piece of a run-together token
+   * ("dichvucong" → dich vu cong) or the translation of an English keyword. The gate
+   * trusts guessed words a little less.
+   */
+  guessed: boolean[];
+  /** Whether the text reads as English (English function words were dropped). */
+  english: boolean;
+}
+
+/**
+ * What the query side knows about the corpus vocabulary, for the guesses that need it:
+ * Telex/VNI decoding, splitting run-together tokens and correcting typing slips.
+ * `lexical.ts` builds one from the index.
+ */
+export interface Lexicon {
+  /** Folded words of the corpus phrasings and tags: what a guess may produce. */
+  readonly vocabulary: ReadonlySet<string>;
+  /** Whether the index holds the folded word anywhere (answer text included): then it is taken as typed. */
+  known(word: string): boolean;
+  /** Number of phrasings in which the two folded words stand next to each other. */
+  bigramFrequency(first: string, second: string): number;
+  /** Number of phrasings holding the folded word. */
+  frequency(word: string): number;
+  /** Vocabulary words one typing slip away from a folded word (see `deletionKeys`). */
+  neighbours(word: string): readonly string[];
 }
 
 export interface AnalyseOptions {
   /**
    * Folded words the corpus contains. When given, a plain-ASCII token outside it is tried
    * as a Telex/VNI leftover ("ddawng" → "đăng"), and the decoding is kept only if it is
-   * inside. Queries pass it; the corpus side does not (its text is written properly).
+   * inside. Queries pass it (or a whole {@link Lexicon}); the corpus side does not (its
+   * text is written properly).
    */
   vocabulary?: ReadonlySet<string>;
+  /** The corpus lexicon: enables Telex decoding, splitting run-together tokens and slip correction. */
+  lexicon?: Lexicon;
+  /**
+   * Read English keywords as the Vietnamese words the corpus uses (`ENGLISH_KEYWORDS`):
+   * every one in English text, and those that cannot be a Vietnamese syllable
+   * ("passport", "password") in Vietnamese text. Only the question side translates.
+   */
+  translate?: boolean;
   /** Tokens read at most; the rest of a very long text is ignored. */
   maxTokens?: number;
 }
 
 /**
- * Normalises, tokenises, expands abbreviations, decodes input-method leftovers and drops
- * stopwords.
+ * Normalises, tokenises, tells English from Vietnamese, expands abbreviations, decodes
+ * input-method leftovers, drops stopwords and (with a lexicon) splits run-together tokens
+ * and corrects typing slips.
  *
  * @example
  * analyse('Làm lại CCCD ở đâu?').words
  * // → ['lam', 'lai', 'can', 'cuoc', 'cong', 'dan', 'dau']
  */
 export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
-  const { vocabulary, maxTokens = Infinity } = options;
+  const { lexicon, translate = false, maxTokens = Infinity } = options;
+  const vocabulary = options.vocabulary ?? lexicon?.vocabulary;
   const tokens = syllables(text).slice(0, maxTokens);
+  const english = readsAsEnglish(tokens);
   const keys = tokens.map(foldSyllable);
-  const analysis: Analysis = { words: [], accents: [], aliases: [] };
+  const analysis: Analysis = { words: [], accents: [], aliases: [], guessed: [], english };
+  const add = (token: string, guessed = false): void => addWord(analysis, token, guessed);
+  const addAll = (words: string, guessed = false): void => {
+    for (const token of syllables(words)) add(token, guessed);
+  };
   for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     const key = keys[i]!;
-    const phrase = i + 1 < keys.length ? expandAbbreviationPhrase(key, keys[i + 1]!) : undefined;
+    const next = keys[i + 1];
+    if (translate && isAscii(token) && (english || !isVietnameseSyllable(token))) {
+      // A translation is a guess: the gate trusts it like a corrected slip.
+      const phrase = next !== undefined ? translateEnglish(key, next) : undefined;
+      if (phrase !== undefined) {
+        addAll(phrase, true);
+        i++;
+        continue;
+      }
+      const word = translateEnglish(key);
+      if (word !== undefined) {
+        addAll(word, true);
+        continue;
+      }
+    }
+    if (isEnglishStopword(token) && (english || !isVietnameseSyllable(token))) continue;
+    const phrase = next !== undefined ? expandAbbreviationPhrase(key, next) : undefined;
     if (phrase !== undefined) {
-      analysis.aliases.push(keys[i + 1]!);
-      addWords(analysis, phrase);
+      const expanded = new Set(syllables(phrase).map(foldSyllable));
+      for (const typed of [key, next!]) if (!expanded.has(typed)) analysis.aliases.push(typed);
+      addAll(phrase);
       i++;
       continue;
     }
     const expansion = expandAbbreviation(key);
     if (expansion !== undefined) {
       if (foldSyllable(expansion) !== key) analysis.aliases.push(key);
-      addWords(analysis, expansion);
+      addAll(expansion);
       continue;
     }
-    let token = tokens[i]!;
-    if (vocabulary && !vocabulary.has(key) && isAscii(token)) {
+    if (!english && vocabulary && !vocabulary.has(key) && isAscii(token)) {
       const decoded = decodeInputLeftovers(token);
-      if (decoded !== null && vocabulary.has(foldSyllable(decoded))) token = decoded;
+      if (decoded !== null && vocabulary.has(foldSyllable(decoded))) {
+        add(decoded);
+        continue;
+      }
+      const pieces = lexicon && !lexicon.known(key) ? splitRunTogether(key, lexicon) : null;
+      if (pieces) {
+        for (const piece of pieces) add(piece, true);
+        continue;
+      }
     }
-    addWord(analysis, token);
+    add(token);
   }
+  if (lexicon && !english) correctSlips(analysis, lexicon);
   return analysis;
 }
 
-function addWords(analysis: Analysis, text: string): void {
-  for (const token of syllables(text)) addWord(analysis, token);
-}
-
-function addWord(analysis: Analysis, token: string): void {
-  if (isStopword(token)) return;
+function addWord(analysis: Analysis, token: string, guessed: boolean): void {
+  if (isStopword(token, analysis.english)) return;
   const canonical = canonicalSyllable(token);
   const folded = foldSyllable(token);
   analysis.words.push(folded);
   analysis.accents.push(canonical === folded ? '' : canonical);
+  analysis.guessed.push(guessed);
 }
+
+/**
+ * Whether tokens read as English: more of them are English words that cannot be a
+ * Vietnamese syllable ("how", "password", "register") than Vietnamese words (accented
+ * tokens, plain syllables that are not English words, Vietnamese abbreviations). Words
+ * that fit both ("the", "can", "my") and unknown ones ("vneid", "online") do not count.
+ *
+ * @example readsAsEnglish(['lost', 'my', 'id', 'card']) // → true
+ * @example readsAsEnglish(['the', 'cccd', 'bi', 'mat']) // → false
+ */
+export function readsAsEnglish(tokens: readonly string[]): boolean {
+  let english = 0;
+  let vietnamese = 0;
+  for (const token of tokens) {
+    if (!isAscii(token)) {
+      vietnamese++;
+      continue;
+    }
+    const syllable = isVietnameseSyllable(token);
+    const englishWord = isEnglishStopword(token) || translateEnglish(token) !== undefined;
+    if (englishWord && !syllable) english++;
+    else if (!englishWord && (syllable || expandAbbreviation(token) !== undefined)) vietnamese++;
+  }
+  return english > vietnamese;
+}
+
+/**
+ * Whether a question holds English keywords worth a translated second reading: any, when
+ * it reads as English; otherwise those that cannot be a Vietnamese syllable ("lam
+ * passport"). Cheap: no analysis.
+ *
+ * @example hasEnglishKeywords('lam passport het bao nhieu') // → true
+ */
+export function hasEnglishKeywords(text: string, maxTokens = Infinity): boolean {
+  const tokens = syllables(text).slice(0, maxTokens);
+  const english = readsAsEnglish(tokens);
+  return tokens.some(
+    (token, i) =>
+      isAscii(token) &&
+      (english || !isVietnameseSyllable(token)) &&
+      (translateEnglish(token) !== undefined || (i + 1 < tokens.length && translateEnglish(token, tokens[i + 1]) !== undefined)),
+  );
+}
+
+/**
+ * Splits a token typed without spaces ("dichvucong", "tamtru") into two to four corpus
+ * words, each neighbouring pair of which stands together in some phrasing. `null` when
+ * no such split exists (most unknown tokens: names, English words, gibberish).
+ */
+function splitRunTogether(token: string, lexicon: Lexicon): string[] | null {
+  if (!/^[a-z]{4,24}$/.test(token)) return null;
+  const best = (start: number, previous: string | undefined, depth: number): string[] | null => {
+    if (start === token.length) return depth >= 2 ? [] : null;
+    if (depth === ANALYSE_DEFAULTS.maxSplitPieces) return null;
+    for (let end = Math.min(token.length, start + 7); end > start + 1; end--) {
+      const piece = token.slice(start, end);
+      if (!lexicon.vocabulary.has(piece)) continue;
+      if (previous !== undefined && lexicon.bigramFrequency(previous, piece) === 0) continue;
+      const rest = best(end, piece, depth + 1);
+      if (rest) return [piece, ...rest];
+    }
+    return null;
+  };
+  return best(0, undefined, 0);
+}
+
+/**
+ * Corrects typing slips in place, using the neighbouring words as context:
+ * - a word the corpus does not know is replaced by a vocabulary word one slip away
+ *   ("sihn" → sinh, "thuog" → thuong) or a confusable spelling ("fan" → phan), when the
+ *   replacement stands next to a neighbour in some phrasing; a long word (five letters or
+ *   more) with a single candidate is replaced even without that support ("onlinr");
+ * - a known word that stands next to neither neighbour anywhere is replaced by a
+ *   confusable spelling that does ("tam chu" → tam tru, "mot pham" → mot phan).
+ * Replaced words lose their accents and are marked `guessed`.
+ */
+function correctSlips(analysis: Analysis, lexicon: Lexicon): void {
+  const { words } = analysis;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (analysis.guessed[i] || !/^[a-z]{2,8}$/.test(word)) continue;
+    const previous = words[i - 1];
+    const next = words[i + 1];
+    const support = (candidate: string): number =>
+      (previous !== undefined && lexicon.bigramFrequency(previous, candidate) > 0 ? 1 : 0) +
+      (next !== undefined && lexicon.bigramFrequency(candidate, next) > 0 ? 1 : 0);
+    let candidates: string[];
+    if (!lexicon.known(word)) {
+      const nearby = new Set([...lexicon.neighbours(word), ...confusableSpellings(word)]);
+      candidates = [...nearby].filter((candidate) => candidate !== word && lexicon.vocabulary.has(candidate));
+      const supported = candidates.filter((candidate) => support(candidate) > 0);
+      if (supported.length > 0) candidates = supported;
+      else if (!(word.length >= ANALYSE_DEFAULTS.minUnsupportedSlipLength && candidates.length === 1)) continue;
+    } else {
+      if (previous === undefined && next === undefined) continue;
+      if (support(word) > 0) continue;
+      candidates = confusableSpellings(word).filter((candidate) => lexicon.vocabulary.has(candidate) && support(candidate) > 0);
+    }
+    if (candidates.length === 0) continue;
+    const rank = (candidate: string): number => support(candidate) * 1e6 + lexicon.frequency(candidate);
+    const best = candidates.reduce((a, b) => (rank(b) > rank(a) || (rank(b) === rank(a) && b < a) ? b : a));
+    words[i] = best;
+    analysis.accents[i] = '';
+    analysis.guessed[i] = true;
+  }
+}
+
+/** Tuning of the analyser's guesses. */
+export const ANALYSE_DEFAULTS = Object.freeze({
+  /** A run-together token is split into at most this many words. */
+  maxSplitPieces: 4,
+  /** Length from which an unknown word with one candidate is corrected without support from its neighbours. */
+  minUnsupportedSlipLength: 5,
+});
 
 /**
  * A short fingerprint of everything that decides how text becomes terms. The compiled
@@ -88,11 +278,19 @@ function addWord(analysis: Analysis, token: string): void {
  * silently missing words. Bump {@link ANALYSER_VERSION} when the code (not the tables)
  * changes what {@link analyse} returns.
  */
-export const ANALYSER_VERSION = 1;
+export const ANALYSER_VERSION = 2;
 
 /** @returns `a<version>-<hash>` of the analyser version and its tables */
 export function analyserId(): string {
-  const tables = JSON.stringify([ABBREVIATIONS, ABBREVIATION_PHRASES, STOPWORDS, ASCII_STOPWORDS]);
+  const tables = JSON.stringify([
+    ABBREVIATIONS,
+    ABBREVIATION_PHRASES,
+    STOPWORDS,
+    ASCII_STOPWORDS,
+    ENGLISH_STOPWORDS,
+    ENGLISH_KEYWORDS,
+    ENGLISH_PHRASES,
+  ]);
   return `a${ANALYSER_VERSION}-${fnv1a(tables)}`;
 }
 

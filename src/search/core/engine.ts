@@ -1,18 +1,23 @@
-import { GATE_DEFAULTS, confidence, decide, gateOptions, type GateOptions } from './gate.js';
-import { loadLexicalIndex } from './lexical.js';
+import { GATE_DEFAULTS, confidence, decide, gateOptions, type GateOptions, type HybridGateOptions } from './gate.js';
+import { loadLexicalIndex, type LexicalMatch } from './lexical.js';
 import { parseArtifact } from './serialise.js';
-import type { CorpusArtifact, CorpusEntry, Embedder, EngineInfo, SearchHit, SearchResult } from './types.js';
+import type { CorpusArtifact, CorpusEntry, Embedder, EngineInfo, SearchHit, SearchMode, SearchResult } from './types.js';
+import { hybridConfidence, loadEmbeddings, type DenseIndex } from './vectors.js';
 
 type Lang = 'vi' | 'en';
 
+/** Gate settings replacing the defaults; `hybrid` replaces the hybrid ones key by key. */
+export type GateOverrides = Partial<Omit<GateOptions, 'hybrid'>> & { hybrid?: Partial<HybridGateOptions> };
+
 export interface EngineOptions {
   /**
-   * Dense retrieval seam. Accepted and kept, not called yet: the engine stays in
-   * `lexical` mode until the embeddings issue fuses dense scores in.
+   * Embedding model for hybrid search; used only when its `id` is the artifact's
+   * `modelId` (the phrasing vectors were made by the same model). Can also be attached
+   * later with {@link Engine.setEmbedder}, when the model has loaded.
    */
   embedder?: Embedder;
   /** Gate settings replacing the frozen defaults (`GATE_DEFAULTS`). */
-  gate?: Partial<GateOptions>;
+  gate?: GateOverrides;
 }
 
 export interface SearchOptions {
@@ -25,11 +30,27 @@ export interface SearchOptions {
 }
 
 export interface Engine {
-  /** Ranks entries for a question and decides answer / suggest / handoff. Synchronous and pure. */
-  search(text: string, options?: SearchOptions): SearchResult;
+  /**
+   * Ranks entries for a question and decides answer / suggest / handoff. Lexical mode
+   * answers without waiting for anything; hybrid mode first embeds the question. If the
+   * embedder fails on a question, that question is answered lexically (`mode: 'lexical'`).
+   */
+  search(text: string, options?: SearchOptions): Promise<SearchResult>;
+  /**
+   * The same search in lexical mode whatever is attached, synchronously (benchmarks of the
+   * lexical path, comparisons between modes).
+   */
+  searchLexical(text: string, options?: SearchOptions): SearchResult;
   /** One entry by id and language. */
   entry(id: string, lang: Lang): CorpusEntry | undefined;
   readonly info: EngineInfo;
+  /** `hybrid` while an embedder for the artifact's model is attached. */
+  readonly mode: SearchMode;
+  /**
+   * Attaches an embedder (or detaches with null) and returns the resulting mode: `hybrid`
+   * only when the artifact holds vectors of that embedder's model.
+   */
+  setEmbedder(embedder: Embedder | null): SearchMode;
 }
 
 /**
@@ -44,14 +65,19 @@ export interface Engine {
  * @throws CorpusError when the artifact is of another format or its index does not fit
  * @example
  * const engine = createEngine(JSON.parse(await readFile('dist/corpus.json', 'utf8')));
- * engine.search('lam lai cccd o dau', { lang: 'vi' }).decision; // → 'answer'
+ * (await engine.search('lam lai cccd o dau', { lang: 'vi' })).decision; // → 'answer'
  */
 export function createEngine(artifact: CorpusArtifact, options: EngineOptions = {}): Engine {
   const checked = parseArtifact(artifact);
   const entries = checked.entries;
   const lexical = loadLexicalIndex(checked.lexical, entries);
+  const dense: DenseIndex | null = checked.modelId === null ? null : loadEmbeddings(checked.embeddings, entries);
   const byKey = new Map(entries.map((entry) => [key(entry.lang, entry.id), entry]));
-  const baseGate: GateOptions = { ...GATE_DEFAULTS, ...options.gate };
+  const baseGate: GateOptions = {
+    ...GATE_DEFAULTS,
+    ...options.gate,
+    hybrid: { ...GATE_DEFAULTS.hybrid, ...options.gate?.hybrid },
+  };
   const langs = (['vi', 'en'] as const).filter((lang) => entries.some((entry) => entry.lang === lang));
   const info: EngineInfo = Object.freeze({
     format: checked.format,
@@ -60,26 +86,76 @@ export function createEngine(artifact: CorpusArtifact, options: EngineOptions = 
     entries: entries.length,
     langs: [...langs],
   });
+  let embedder: Embedder | null = null;
 
-  function search(text: string, searchOptions: SearchOptions = {}): SearchResult {
+  function setEmbedder(next: Embedder | null): SearchMode {
+    embedder = next && dense && next.id === checked.modelId ? next : null;
+    return embedder ? 'hybrid' : 'lexical';
+  }
+  setEmbedder(options.embedder ?? null);
+
+  /** Best cosine of every entry with the question, `null` inside when the model knows none of it. */
+  async function denseEvidence(text: string, current: Embedder): Promise<Float32Array | null> {
+    if (text.trim() === '') return null;
+    const [vector] = await current.embed([text]);
+    return vector ? dense!.entryCosines(vector) : null;
+  }
+
+  async function search(text: string, searchOptions: SearchOptions = {}): Promise<SearchResult> {
+    const current = embedder;
+    const matches = lexical.search(text);
+    if (!current) return rank(text, searchOptions, matches, undefined);
+    let cosines: Float32Array | null;
+    try {
+      cosines = await denseEvidence(text, current);
+    } catch {
+      // The model failed on this question: it still gets the lexical answer.
+      return rank(text, searchOptions, matches, undefined);
+    }
+    return rank(text, searchOptions, matches, cosines);
+  }
+
+  /**
+   * Ranks and decides. `cosines` undefined = lexical mode; null = hybrid mode without
+   * dense evidence for this question; else the best cosine of each entry.
+   */
+  function rank(
+    text: string,
+    searchOptions: SearchOptions,
+    matches: readonly LexicalMatch[],
+    cosines: Float32Array | null | undefined,
+  ): SearchResult {
     const lang: Lang = searchOptions.lang === 'en' ? 'en' : 'vi';
     const limit = clampLimit(searchOptions.limit);
     const gate = gateOptions(searchOptions.threshold, baseGate);
-    const matches = lexical.search(text);
+    const hybrid = cosines !== undefined;
     const topScore = matches[0]?.score ?? 0;
 
-    const scored = matches.map((match) => {
-      const entry = entries[match.entry]!;
+    const lexicalConfidence = new Map<number, { confidence: number; score: number }>();
+    for (const match of matches) {
       const evidence = {
         queryCoverage: match.queryCoverage,
         phrasingCoverage: match.phrasingCoverage,
         relativeScore: topScore > 0 ? match.score / topScore : 0,
       };
-      return { entry, confidence: confidence(evidence, gate), score: match.score };
+      lexicalConfidence.set(match.entry, { confidence: confidence(evidence, gate), score: match.score });
+    }
+
+    const positions = [...lexicalConfidence.keys()];
+    if (hybrid && cosines) {
+      for (const position of topPositions(cosines, ENGINE_DEFAULTS.denseCandidates)) {
+        if (!lexicalConfidence.has(position)) positions.push(position);
+      }
+    }
+    const scored: Candidate[] = positions.map((position) => {
+      const found = lexicalConfidence.get(position);
+      const cosine = cosines ? cosines[position]! : -1;
+      const value = hybrid ? hybridConfidence(found?.confidence ?? 0, cosines ? cosine : null, gate.hybrid) : found!.confidence;
+      return { entry: entries[position]!, confidence: value, cosine, score: found?.score ?? 0 };
     });
 
     const targetLang = answerLanguage(scored, lang);
-    const byId = new Map<string, { entry: CorpusEntry; confidence: number; score: number }>();
+    const byId = new Map<string, Candidate>();
     for (const candidate of scored) {
       const known = byId.get(candidate.entry.id);
       if (!known || candidate.confidence > known.confidence) byId.set(candidate.entry.id, { ...candidate });
@@ -87,13 +163,15 @@ export function createEngine(artifact: CorpusArtifact, options: EngineOptions = 
     const ranked = [...byId.values()].map((candidate) => {
       const shown = byKey.get(key(targetLang, candidate.entry.id)) ?? candidate.entry;
       const penalty = shown.lang === targetLang ? 1 : ENGINE_DEFAULTS.otherLanguageFactor;
-      return { entry: shown, confidence: candidate.confidence * penalty, score: candidate.score };
+      return { ...candidate, entry: shown, confidence: candidate.confidence * penalty };
     });
-    ranked.sort((a, b) => b.confidence - a.confidence || b.score - a.score || compare(a.entry.id, b.entry.id));
+    ranked.sort(
+      (a, b) => b.confidence - a.confidence || b.cosine - a.cosine || b.score - a.score || compare(a.entry.id, b.entry.id),
+    );
 
     const decision = decide(
       ranked.map((candidate) => ({ confidence: candidate.confidence, topic: candidate.entry.topic })),
-      gate,
+      hybrid ? gate.hybrid : gate,
     );
     const results: SearchHit[] = ranked.slice(0, limit).map(({ entry, confidence: value }) => ({
       id: entry.id,
@@ -102,14 +180,34 @@ export function createEngine(artifact: CorpusArtifact, options: EngineOptions = 
       title: entry.title,
       score: Math.round(value * 1000) / 1000,
     }));
-    return { query: text, decision, mode: 'lexical', results };
+    return { query: text, decision, mode: hybrid ? 'hybrid' : 'lexical', results };
   }
 
   return {
     search,
+    searchLexical: (text, searchOptions = {}) => rank(text, searchOptions, lexical.search(text), undefined),
     entry: (id, lang) => byKey.get(key(lang, id)),
     info,
+    get mode() {
+      return embedder ? 'hybrid' : 'lexical';
+    },
+    setEmbedder,
   };
+}
+
+interface Candidate {
+  entry: CorpusEntry;
+  /** Gate confidence: lexical, or hybrid in hybrid mode. */
+  confidence: number;
+  /** Best cosine of the entry's phrasings; -1 without dense evidence. */
+  cosine: number;
+  /** BM25 score; 0 when only the dense side found the entry. */
+  score: number;
+}
+
+/** Positions of the `count` largest values, largest first. */
+function topPositions(values: Float32Array, count: number): number[] {
+  return [...values.keys()].sort((a, b) => values[b]! - values[a]! || a - b).slice(0, count);
 }
 
 /**
@@ -150,4 +248,6 @@ export const ENGINE_DEFAULTS = Object.freeze({
   languageSwitchMargin: 0.15,
   /** Confidence factor of an entry shown in a language other than the answer language (no translation exists). */
   otherLanguageFactor: 0.9,
+  /** Entries the dense side adds as candidates in hybrid mode (best cosines), besides every lexical match. */
+  denseCandidates: 20,
 });

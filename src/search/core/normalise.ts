@@ -318,3 +318,86 @@ function tonePosition(nucleus: string, coda: string): number {
   if (coda !== '') return nucleus.length - 1;
   return nucleus.length === 3 ? 1 : 0;
 }
+
+/**
+ * Whether a lowercase token can be one Vietnamese syllable (accents ignored): a known
+ * onset, one to three vowels, a legal final. "the", "can" and "my" can ("thẻ", "cần",
+ * "mỹ"); "how", "is", "for" and "passport" cannot, which is how English text shows.
+ *
+ * @example isVietnameseSyllable('dang') // → true; isVietnameseSyllable('what') // → false
+ */
+export function isVietnameseSyllable(token: string): boolean {
+  const parts = splitSyllable(foldDiacritics(normalise(token)));
+  return parts !== null && parts.nucleus.length <= 3;
+}
+
+// ---------------------------------------------------------------------------------------
+// Typing slips
+// ---------------------------------------------------------------------------------------
+
+/**
+ * The keys of a folded word's one-deletion neighbourhood: the word itself and each
+ * spelling with one letter left out. Two words sharing a key are one typing slip apart
+ * (a letter missing, added, replaced or two letters swapped: "sihn"/"sinh" share "sin"),
+ * the SymSpell idea: index the keys of the vocabulary once, look a word's keys up.
+ *
+ * @example deletionKeys('ban') // → ['ban', 'an', 'bn', 'ba']
+ */
+export function deletionKeys(word: string): string[] {
+  const keys = [word];
+  for (let i = 0; i < word.length; i++) {
+    const key = word.slice(0, i) + word.slice(i + 1);
+    if (key !== '' && !keys.includes(key)) keys.push(key);
+  }
+  return keys;
+}
+
+/**
+ * Spellings a citizen may have meant by a folded syllable, from the confusions of
+ * Vietnamese spelling and dialects rather than of the keyboard: initials ch/tr, s/x,
+ * d/gi/r/v, l/n, f for ph, z for d/gi; finals n/ng, c/t, m/n, i/y. "tam chu" → "tam tru",
+ * "mot pham" → "mot phan", "fan anh" → "phan anh".
+ *
+ * @param word - a folded syllable
+ * @returns other folded spellings, without the word itself
+ * @example confusableSpellings('chu') // → includes 'tru'
+ */
+export function confusableSpellings(word: string): string[] {
+  const variants = new Set<string>();
+  const onset = /^(ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnpqrstvxfzj])?/.exec(word)?.[0] ?? '';
+  const rest = word.slice(onset.length);
+  for (const other of ONSET_CONFUSIONS[onset] ?? []) variants.add(other + rest);
+  const coda = /(ng|nh|ch|[cmnpt])$/.exec(rest)?.[0] ?? '';
+  const body = word.slice(0, word.length - coda.length);
+  for (const other of CODA_CONFUSIONS[coda] ?? []) variants.add(body + other);
+  if (word.endsWith('i')) variants.add(`${word.slice(0, -1)}y`);
+  if (word.endsWith('y')) variants.add(`${word.slice(0, -1)}i`);
+  variants.delete(word);
+  return [...variants];
+}
+
+const ONSET_CONFUSIONS: Readonly<Record<string, readonly string[]>> = {
+  ch: ['tr'],
+  tr: ['ch'],
+  s: ['x'],
+  x: ['s'],
+  d: ['gi', 'r', 'v'],
+  gi: ['d', 'r'],
+  r: ['d', 'gi'],
+  v: ['d'],
+  l: ['n'],
+  n: ['l'],
+  f: ['ph'],
+  ph: ['f'],
+  z: ['d', 'gi'],
+  j: ['gi'],
+};
+
+const CODA_CONFUSIONS: Readonly<Record<string, readonly string[]>> = {
+  n: ['ng', 'm'],
+  ng: ['n'],
+  m: ['n'],
+  c: ['t'],
+  t: ['c'],
+  ch: ['t'],
+};

@@ -8,7 +8,9 @@ import type { CorpusArtifact, CorpusEntry } from './types.js';
  * (Changes to the abbreviation or stopword tables are caught separately, by the
  * analyser fingerprint stored in the lexical index.)
  */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+// Format history: 1 — entries + lexical index; 2 — `embeddings` (int8 phrasing vectors of
+// `modelId`, see vectors.ts) and a corpus hash that includes the model id.
 
 export interface ArtifactSource {
   /** Hash of the normalised corpus sources (hex). */
@@ -69,12 +71,20 @@ export function parseArtifact(data: unknown): CorpusArtifact {
   if (typeof artifact.corpusHash !== 'string' || !Array.isArray(artifact.entries) || artifact.lexical === undefined) {
     throw new CorpusError('dvc/search: the corpus artifact is incomplete (corpusHash, entries or lexical missing)');
   }
+  const modelId = typeof artifact.modelId === 'string' ? artifact.modelId : null;
+  if ((modelId === null) !== (artifact.embeddings === undefined)) {
+    throw new CorpusError(
+      modelId === null
+        ? 'dvc/search: the corpus artifact has embeddings but no modelId; rebuild it'
+        : `dvc/search: the corpus artifact names model ${modelId} but has no embeddings; rebuild it`,
+    );
+  }
   const bad = artifact.entries.findIndex((entry: unknown) => !looksLikeEntry(entry));
   if (bad >= 0) throw new CorpusError(`dvc/search: entry ${bad} of the corpus artifact is malformed`);
   return {
     format: artifact.format,
     corpusHash: artifact.corpusHash,
-    modelId: typeof artifact.modelId === 'string' ? artifact.modelId : null,
+    modelId,
     createdFrom: typeof artifact.createdFrom === 'number' ? artifact.createdFrom : artifact.entries.length,
     entries: artifact.entries,
     lexical: artifact.lexical,

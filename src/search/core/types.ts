@@ -43,7 +43,39 @@ export interface CorpusArtifact {
   createdFrom: number /* entry count */;
   entries: CorpusEntry[];
   lexical: unknown /* serialised index */;
+  /**
+   * Int8 vectors of every phrasing for `modelId` (`SerialisedEmbeddings` in `vectors.ts`);
+   * present exactly when `modelId` is not null.
+   */
   embeddings?: unknown;
+}
+
+/** How a search was answered: lexical only, or lexical fused with the embedding model. */
+export type SearchMode = SearchResult['mode'];
+
+/**
+ * Why the engine stays lexical after the client asked for the model (`mode` message):
+ * - `disabled`: no model configured (`model="none"`);
+ * - `not-listed`: the model base's `index.json` does not list the model (or is missing);
+ * - `no-embeddings`: the corpus has no vectors for this model (rebuild it with `--model`);
+ * - `unsupported`: this engine cannot run a model (the main-thread fallback);
+ * - `failed`: downloading or starting the model failed.
+ */
+export type LexicalReason = 'disabled' | 'not-listed' | 'no-embeddings' | 'unsupported' | 'failed';
+
+/** Download progress of the model, all its files together (bytes; `total` 0 while unknown). */
+export interface ModelProgress {
+  loaded: number;
+  total: number;
+  /** The file being downloaded (relative to the model folder), e.g. `onnx/model_quantized.onnx`. */
+  file: string;
+}
+
+/** The engine's search mode after a model load settled. */
+export interface ModeChange {
+  mode: SearchMode;
+  /** Set when `mode` is `lexical`. */
+  reason?: LexicalReason;
 }
 
 /** What a loaded engine says about itself (`ready` message, `SearchClient.ready`). */
@@ -58,7 +90,9 @@ export interface EngineInfo {
 
 /**
  * The seam for dense retrieval: turns texts into vectors (one per text, same length).
- * Injected into the engine; the lexical engine accepts one and does not call it yet.
+ * Injected into the engine, which embeds only the question (phrasings are embedded at build
+ * time by the same model). Implementations apply `embeddingInput` (the `query: ` prefix)
+ * themselves: `embedderFromPipeline` in `src/search/worker/embedder-pipeline.ts`.
  */
 export interface Embedder {
   /** Model id, compared with the artifact's `modelId`. */

@@ -1,14 +1,27 @@
 import { CorpusError } from '../../errors.js';
 import { createEngine, type Engine, type EngineOptions } from '../core/engine.js';
-import type { CorpusArtifact } from '../core/types.js';
+import type { CorpusArtifact, Embedder, ModeChange, ModelProgress } from '../core/types.js';
 import { isEngineRequest, type EngineRequest, type EngineResponse } from './protocol.js';
 
 /**
  * The engine side of the protocol, independent of where it runs: a worker wires it to
  * `self`, the client's main-thread fallback to a callback, tests to an array. It loads
  * the corpus on `init`, answers `query` and `entry`, and drops answers to cancelled
- * requests that were still waiting for the corpus.
+ * requests that were still waiting for the corpus or for the model to embed the question.
+ *
+ * On `load-model` it loads the embedding model named in `init`, once, and only when it
+ * can help: the model is configured, the corpus holds vectors of that model, and the model
+ * base's `index.json` lists it (or the base was set explicitly and has no index). Then the
+ * engine turns hybrid. Any failure leaves it lexical, with one `console.info`.
  */
+
+/** What the host asks of a model loader. */
+export interface EmbedderRequest {
+  model: string;
+  /** Absolute URL of the model base (ends with `/`). */
+  modelBase: string;
+  onProgress(progress: ModelProgress): void;
+}
 
 /** The part of `Response` the host reads. */
 export interface CorpusResponse {
@@ -24,6 +37,19 @@ export interface EngineHostOptions {
   fetch?: (url: string) => Promise<CorpusResponse>;
   /** Passed to {@link createEngine} (embedder, gate settings). */
   engine?: EngineOptions;
+  /**
+   * Loads the embedding model (the worker passes the transformers.js loader). Without it
+   * the host stays lexical (`mode` reason `unsupported`): the main-thread fallback does not
+   * run a model on the host page's thread.
+   */
+  loadEmbedder?: (request: EmbedderRequest) => Promise<Embedder>;
+  /** Where the one message about a model that cannot be used goes; `console.info` by default. */
+  info?: (message: string) => void;
+}
+
+/** `<model base>/index.json`, as written by the build (`build/model/model-index.ts`). */
+interface ModelIndexFile {
+  models?: ({ id?: unknown } | string)[];
 }
 
 export interface EngineHost {
@@ -43,6 +69,65 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   let engine: Promise<Engine> | undefined;
   const waiting = new Set<number>();
   const cancelled = new Set<number>();
+  let modelConfig: { model: string; modelBase: string; explicit: boolean } | null = null;
+  let modelLoad: Promise<ModeChange> | undefined;
+  const info = options.info ?? ((message: string) => console.info(message));
+
+  /** Whether `<base>index.json` lists the model; without a readable index, whether the base is explicit. */
+  async function listed(config: { model: string; modelBase: string; explicit: boolean }): Promise<boolean> {
+    let index: ModelIndexFile;
+    try {
+      const response = await download(new URL('index.json', config.modelBase).href);
+      if (!response.ok) return config.explicit;
+      index = (await response.json()) as ModelIndexFile;
+    } catch {
+      return config.explicit;
+    }
+    const models = Array.isArray(index?.models) ? index.models : [];
+    return models.some((item) => (typeof item === 'string' ? item : item?.id) === config.model);
+  }
+
+  async function loadModel(ready: Engine, config: NonNullable<typeof modelConfig>): Promise<ModeChange> {
+    if (!options.loadEmbedder) return { mode: 'lexical', reason: 'unsupported' };
+    if (ready.info.modelId !== config.model) {
+      if (ready.info.modelId !== null || config.explicit) {
+        info(
+          `dvc-assistant: the corpus has no embeddings for model ${config.model} ` +
+            `(it has ${ready.info.modelId ?? 'none'}); answering with lexical search. ` +
+            `Rebuild it with \`npm run corpus:build -- --model ${config.model}\`.`,
+        );
+      }
+      return { mode: 'lexical', reason: 'no-embeddings' };
+    }
+    if (!(await listed(config))) return { mode: 'lexical', reason: 'not-listed' };
+    let embedder: Embedder;
+    try {
+      embedder = await options.loadEmbedder({
+        model: config.model,
+        modelBase: config.modelBase,
+        onProgress: (progress) => post({ type: 'progress', ...progress }),
+      });
+    } catch (error) {
+      info(`dvc-assistant: the embedding model ${config.model} could not be loaded (${messageOf(error)}); answering with lexical search.`);
+      return { mode: 'lexical', reason: 'failed' };
+    }
+    const mode = ready.setEmbedder(embedder);
+    return mode === 'hybrid' ? { mode } : { mode, reason: 'no-embeddings' };
+  }
+
+  /** The settled mode for `load-model`: loads at most once per `init`. */
+  async function modelMode(): Promise<ModeChange> {
+    const config = modelConfig;
+    if (!engine || !config) return { mode: 'lexical', reason: 'disabled' };
+    let ready: Engine;
+    try {
+      ready = await engine;
+    } catch {
+      return { mode: 'lexical', reason: 'failed' }; // the corpus error was reported on init
+    }
+    modelLoad ??= loadModel(ready, config);
+    return modelLoad;
+  }
 
   async function load(corpusUrl: string): Promise<Engine> {
     let response: CorpusResponse;
@@ -85,6 +170,11 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       case 'init': {
         const loading = load(request.corpusUrl);
         engine = loading;
+        modelLoad = undefined;
+        modelConfig =
+          request.model && request.model !== 'none' && request.modelBase
+            ? { model: request.model, modelBase: request.modelBase, explicit: request.modelBaseExplicit === true }
+            : null;
         try {
           post({ type: 'ready', info: (await loading).info });
         } catch (error) {
@@ -95,12 +185,24 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       case 'query': {
         const ready = await engineFor(request.id);
         if (!ready) return;
-        const result = ready.search(request.text, {
-          lang: request.lang,
-          ...(request.limit === undefined ? {} : { limit: request.limit }),
-          ...(request.threshold === undefined ? {} : { threshold: request.threshold }),
-        });
-        post({ type: 'result', id: request.id, result });
+        // In hybrid mode the search waits for the model to embed the question: it can be cancelled meanwhile.
+        waiting.add(request.id);
+        try {
+          const result = await ready.search(request.text, {
+            lang: request.lang,
+            ...(request.limit === undefined ? {} : { limit: request.limit }),
+            ...(request.threshold === undefined ? {} : { threshold: request.threshold }),
+          });
+          if (!cancelled.has(request.id)) post({ type: 'result', id: request.id, result });
+        } finally {
+          waiting.delete(request.id);
+          cancelled.delete(request.id);
+        }
+        return;
+      }
+      case 'load-model': {
+        const change = await modelMode();
+        post({ type: 'mode', ...change });
         return;
       }
       case 'entry': {
@@ -110,7 +212,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
         return;
       }
       case 'cancel':
-        // Only requests still waiting for the corpus can be stopped; a search itself is synchronous.
+        // Only requests still waiting (for the corpus, or for the model to embed a question) can be stopped.
         if (waiting.has(request.id)) cancelled.add(request.id);
         return;
     }

@@ -2,6 +2,7 @@
  * Worker entry, built as `dvc-assistant.worker.js`: connects `self` to the engine host.
  * Everything else lives in `engine-host.ts`, so the same code also runs on the main thread.
  */
+import { loadBrowserEmbedder } from './embedder.js';
 import { createEngineHost } from './engine-host.js';
 import type { EngineResponse } from './protocol.js';
 
@@ -12,7 +13,8 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const host = createEngineHost({ post: (message) => scope.postMessage(message) });
+// The model loader is small; transformers.js itself is a lazy chunk it imports on `load-model`.
+const host = createEngineHost({ post: (message) => scope.postMessage(message), loadEmbedder: loadBrowserEmbedder });
 scope.onmessage = (event) => {
   void host.handle(event.data);
 };

@@ -5,9 +5,26 @@ import {
   expandAbbreviation,
   expandAbbreviationPhrase,
 } from '../../../src/search/core/abbreviations.js';
-import { analyse, analyserId } from '../../../src/search/core/analyse.js';
-import { canonicalSyllable, foldSyllable, isAscii } from '../../../src/search/core/normalise.js';
-import { ASCII_STOPWORDS, STOPWORDS, isStopword } from '../../../src/search/core/stopwords.js';
+import { ANALYSE_DEFAULTS, analyse, analyserId, hasEnglishKeywords, readsAsEnglish, type Lexicon } from '../../../src/search/core/analyse.js';
+import { buildLexicalIndex, loadLexicalIndex } from '../../../src/search/core/lexical.js';
+import {
+  canonicalSyllable,
+  confusableSpellings,
+  decodeInputLeftovers,
+  deletionKeys,
+  foldDiacritics,
+  foldSyllable,
+  isAscii,
+  syllables,
+} from '../../../src/search/core/normalise.js';
+import {
+  ASCII_STOPWORDS,
+  ENGLISH_STOPWORDS,
+  STOPWORDS,
+  isStopword,
+} from '../../../src/search/core/stopwords.js';
+import { entry } from './fixture.js';
+import fc from 'fast-check';
 
 describe('abbreviations', () => {
   it('expands official abbreviations and chat shorthand', () => {
@@ -28,6 +45,19 @@ describe('abbreviations', () => {
     expect(expandAbbreviationPhrase('so', 'hk')).toBe('sổ hộ khẩu');
     expect(expandAbbreviationPhrase('quen', 'mk')).toBe('quên mật khẩu');
     expect(expandAbbreviationPhrase('co', 'hk')).toBeUndefined();
+    expect(expandAbbreviationPhrase('nhap', 'hk')).toBe('nhập hộ khẩu');
+    expect(expandAbbreviationPhrase('mk', 'vneid')).toBe('mật khẩu vneid');
+  });
+
+  it('keeps the shorthand of a phrase as an alias, whichever of its two tokens it is', () => {
+    expect(analyse('quên mk').aliases).toEqual(['mk']);
+    expect(analyse('mk vneid quên rồi').words.slice(0, 3)).toEqual(['mat', 'khau', 'vneid']);
+    expect(analyse('mk vneid quên rồi').aliases).toEqual(['mk']);
+  });
+
+  it('never makes a key of a spelling that is an ordinary word once folded', () => {
+    // "ca" would swallow "cả", "bh" is both bảo hiểm and bây giờ, "tt" thanh toán and thủ tục.
+    for (const key of ['ca', 'bh', 'tt', 'hong', 'nha']) expect(expandAbbreviation(key), key).toBeUndefined();
   });
 
   it('is frozen and keyed by folded search keys, so đc and dc are one key', () => {
@@ -64,6 +94,18 @@ describe('stopwords', () => {
     for (const word of ASCII_STOPWORDS) expect(isAscii(word), word).toBe(true);
     expect(Object.isFrozen(STOPWORDS)).toBe(true);
   });
+
+  it('drops the particles of chatty messages, which no phrasing needs', () => {
+    expect(analyse('nộp rồi mà vẫn chưa thấy luôn').words).toEqual(['nop', 'chua', 'thay']);
+  });
+
+  it('drops English function words only from text that reads as English', () => {
+    expect(isStopword('the', true)).toBe(true);
+    expect(isStopword('the')).toBe(false); // thẻ
+    expect(analyse('the bhyt het han').words).toContain('the');
+    expect(analyse('how do I renew the card').words).toEqual(['renew', 'card']);
+    for (const word of ENGLISH_STOPWORDS) expect(word, word).toMatch(/^[a-z]+$/);
+  });
 });
 
 describe('analyse', () => {
@@ -96,8 +138,137 @@ describe('analyse', () => {
     expect(analyse('một hai ba bốn năm', { maxTokens: 2 }).words).toEqual(['mot', 'hai']);
   });
 
+  it('tells English text from Vietnamese typed without accents', () => {
+    const english = (text: string) => readsAsEnglish(syllables(text));
+    expect(english('lost my ID card what should I do')).toBe(true);
+    expect(english('criminal record certificate online')).toBe(true);
+    expect(english('passport')).toBe(true);
+    expect(english('the cccd bi mat lam lai o dau')).toBe(false); // "the" is thẻ
+    expect(english('dang ky tam tru online')).toBe(false);
+    expect(english('kiosk dịch vụ công ở times city')).toBe(false);
+    expect(english('vneid')).toBe(false);
+  });
+
+  it('translates English keywords into the corpus words when asked, marking them as guesses', () => {
+    const reading = analyse('how do I renew my passport', { translate: true });
+    expect(reading.english).toBe(true);
+    expect(reading.words).toEqual(['gia', 'han', 'ho', 'chieu']);
+    expect(reading.guessed).toEqual([true, true, true, true]);
+    expect(analyse('health insurance card', { translate: true }).words).toEqual(['bao', 'hiem', 'y', 'te', 'the']);
+    // In Vietnamese text only keywords that cannot be Vietnamese are translated ("long" stays a word).
+    expect(analyse('lam passport mat bao long', { translate: true }).words).toEqual(['lam', 'ho', 'chieu', 'mat', 'bao', 'long']);
+    // Unknown English words stay as typed: their question keeps what the corpus cannot explain.
+    expect(analyse('weather in hanoi today', { translate: true }).words).toEqual(['weather', 'ha', 'noi', 'hom', 'nay']);
+    expect(hasEnglishKeywords('lam passport het bao nhieu')).toBe(true);
+    expect(hasEnglishKeywords('dang ky tam tru online')).toBe(false);
+  });
+
   it('fingerprints its tables', () => {
     expect(analyserId()).toMatch(/^a\d+-[0-9a-f]{8}$/);
     expect(analyserId()).toBe(analyserId());
+  });
+});
+
+describe('analyse with the corpus lexicon', () => {
+  const corpus = [
+    entry('khai-sinh', ['Đăng ký khai sinh trực tuyến', 'làm giấy khai sinh cho con']),
+    entry('tam-tru', ['Đăng ký tạm trú online', 'khai báo tạm trú cho người thuê trọ']),
+    entry('thuong-tru', ['Đăng ký thường trú', 'nhập hộ khẩu cho con']),
+    entry('dvc', ['cổng dịch vụ công quốc gia', 'đăng nhập dịch vụ công']),
+    entry('kinh-doanh', ['đăng ký hộ kinh doanh online']),
+  ];
+  const lexicon: Lexicon = loadLexicalIndex(buildLexicalIndex(corpus), corpus).lexicon;
+  const read = (text: string) => analyse(text, { lexicon });
+
+  it('corrects a slip next to a word it stands with in some phrasing', () => {
+    expect(read('khai sihn cho con').words).toEqual(['khai', 'sinh', 'cho', 'con']);
+    expect(read('khai sihn cho con').guessed).toEqual([false, true, false, false]);
+    expect(read('dang ky thuog tru').words).toEqual(['dang', 'ki', 'thuong', 'tru']);
+    expect(read('dich vu cog').words).toEqual(['dich', 'vu', 'cong']);
+  });
+
+  it('corrects a known word into a confusable spelling only when that fits its neighbours', () => {
+    expect(read('đăng ký tạm chú').words).toEqual(['dang', 'ki', 'tam', 'tru']);
+    // "chủ" beside "nhà" is a word in its place: left alone.
+    expect(read('chủ nhà').words).toEqual(['chu', 'nha']);
+  });
+
+  it('corrects a long word with a single candidate even without support, and leaves the rest as typed', () => {
+    expect(read('kinh doanh onlinr').words).toEqual(['kinh', 'doanh', 'online']);
+    expect(read('onlinr').words).toEqual(['online']);
+    // Short unknown words without a neighbour to confirm them, English words, gibberish, numbers: as typed.
+    for (const text of ['np', 'weather', 'asdfgh', 'ct07']) expect(read(text).words).toEqual([text]);
+  });
+
+  it('splits a token typed without spaces into words that stand together in the corpus', () => {
+    expect(read('dichvucong').words).toEqual(['dich', 'vu', 'cong']);
+    expect(read('tamtru online').words).toEqual(['tam', 'tru', 'online']);
+    expect(read('dichvucong').guessed).toEqual([true, true, true]);
+    expect(read('xyzabc').words).toEqual(['xyzabc']);
+  });
+
+  it('corrects a one-slip misspelling back to a corpus word that fits its neighbour (property, brute-force reference)', () => {
+    const pairs = corpus
+      .flatMap((item) => [item.title, ...item.questions])
+      .flatMap((text) => {
+        const words = analyse(text).words;
+        return words.slice(1).map((word, i) => [words[i]!, word] as const);
+      })
+      .filter(([, word]) => /^[a-z]{3,}$/.test(word));
+    const vocabulary = [...lexicon.vocabulary];
+    const oneSlip = (a: string, b: string) => deletionKeys(a).some((key) => deletionKeys(b).includes(key));
+    const slip = fc
+      .tuple(fc.constantFrom(...pairs), fc.nat(), fc.constantFrom('delete', 'swap', 'replace'), fc.constantFrom(...'abcdeghiklmnopqrstuvxy'))
+      .map(([[previous, word], at, kind, letter]) => {
+        const i = at % word.length;
+        const typed =
+          kind === 'delete'
+            ? word.slice(0, i) + word.slice(i + 1)
+            : kind === 'swap' && i + 1 < word.length
+              ? word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)
+              : word.slice(0, i) + letter + word.slice(i + 1);
+        return { previous, word, typed: foldSyllable(typed) };
+      })
+      // Tokens that are Telex leftovers of a corpus word ("trus" = trú) are decoded instead.
+      .filter(({ typed, word }) => {
+        const decoded = decodeInputLeftovers(typed);
+        const telex = decoded !== null && lexicon.vocabulary.has(foldSyllable(decoded));
+        // Folding may undo the slip ("giy" is written "gii"): keep only one-slip spellings.
+        return typed !== word && typed.length >= 2 && !lexicon.known(typed) && !telex && oneSlip(word, typed);
+      });
+    fc.assert(
+      fc.property(slip, ({ previous, word, typed }) => {
+        const [, corrected] = read(`${previous} ${typed}`).words;
+        // Reference: every vocabulary word one slip away that stands after `previous` somewhere.
+        const fitting = vocabulary.filter((candidate) => oneSlip(candidate, typed) && lexicon.bigramFrequency(previous, candidate) > 0);
+        expect(fitting).toContain(word);
+        expect(fitting).toContain(corrected);
+        if (fitting.length === 1) expect(corrected).toBe(word);
+      }),
+    );
+  });
+
+  it('replaces a word the corpus knows by nothing but a confusable spelling (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...[...lexicon.vocabulary]), { minLength: 1, maxLength: 6 }), (words) => {
+        const text = words.join(' ');
+        const plain = analyse(text).words;
+        const { words: read_, guessed } = read(text);
+        expect(read_).toHaveLength(plain.length);
+        read_.forEach((word, i) => {
+          if (word !== plain[i]) {
+            expect(guessed[i]).toBe(true);
+            expect(confusableSpellings(plain[i]!)).toContain(word);
+          }
+        });
+      }),
+    );
+  });
+
+  it('reads Vietnamese typed with or without accents alike', () => {
+    for (const text of ['đăng ký khai sinh trực tuyến', 'khai báo tạm trú cho người thuê trọ']) {
+      expect(read(foldDiacritics(text)).words).toEqual(read(text).words);
+    }
+    expect(ANALYSE_DEFAULTS.minUnsupportedSlipLength).toBeGreaterThanOrEqual(4);
   });
 });

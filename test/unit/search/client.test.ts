@@ -90,7 +90,13 @@ describe('createSearchClient', () => {
     expect(info).toMatchObject({ entries: 10, langs: ['vi', 'en'], modelId: null });
     const [worker] = log.workers;
     expect(worker).toMatchObject({ url: `${ORIGIN}/assets/dvc-assistant.worker.js`, options: { type: 'module' } });
-    expect(worker!.sent[0]).toEqual({ type: 'init', corpusUrl: CORPUS });
+    expect(worker!.sent[0]).toEqual({
+      type: 'init',
+      corpusUrl: CORPUS,
+      model: 'Xenova/multilingual-e5-small',
+      modelBase: `${ORIGIN}/assets/models/`,
+      modelBaseExplicit: false,
+    });
     const result = await client.search('lam lai cccd', { lang: 'vi' });
     expect(result.results[0]?.id).toBe('can-cuoc');
     expect(log.blobs).toEqual([]);

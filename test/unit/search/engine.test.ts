@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 describe('the gate on the fixture corpus', () => {
   it('answers a question asked exactly as a corpus phrasing, with full confidence', () => {
-    const result = engine.search('Đăng ký tạm trú online như thế nào?', { lang: 'vi' });
+    const result = engine.searchLexical('Đăng ký tạm trú online như thế nào?', { lang: 'vi' });
     expect(result.decision).toBe('answer');
     expect(result.results[0]).toMatchObject({ id: 'tam-tru', lang: 'vi', score: 1 });
   });
@@ -27,7 +27,7 @@ describe('the gate on the fixture corpus', () => {
       'tra cứu hồ sơ': 'ho-so-tra-cuu',
     };
     for (const [query, id] of Object.entries(cases)) {
-      const result = engine.search(query, { lang: 'vi' });
+      const result = engine.searchLexical(query, { lang: 'vi' });
       expect(result.decision, query).toBe('answer');
       expect(result.results[0]?.id, query).toBe(id);
     }
@@ -45,44 +45,82 @@ describe('the gate on the fixture corpus', () => {
       'xin chào',
       '',
     ];
-    for (const query of offDomain) expect(engine.search(query, { lang: 'vi' }).decision, query).toBe('handoff');
+    for (const query of offDomain) expect(engine.searchLexical(query, { lang: 'vi' }).decision, query).toBe('handoff');
   });
 
   it('suggests when a fragment fits several entries about equally', () => {
-    const result = engine.search('khai sinh', { lang: 'vi' });
+    const result = engine.searchLexical('khai sinh', { lang: 'vi' });
     expect(result.decision).toBe('suggest');
     expect(result.results.slice(0, 2).map((hit) => hit.id).sort()).toEqual(['khai-sinh', 'lien-thong-khai-sinh']);
   });
 
   it('still lists the candidates of a handoff', () => {
-    const result = engine.search('thời tiết hôm nay thế nào', { lang: 'vi' });
+    const result = engine.searchLexical('thời tiết hôm nay thế nào', { lang: 'vi' });
     expect(result.decision).toBe('handoff');
     expect(result.results.length).toBeGreaterThan(0);
   });
 
   it('lets the threshold option override the answer threshold', () => {
-    expect(engine.search('tra cứu hồ sơ', { lang: 'vi' }).decision).toBe('answer');
-    expect(engine.search('tra cứu hồ sơ', { lang: 'vi', threshold: 0.99 }).decision).toBe('suggest');
+    expect(engine.searchLexical('tra cứu hồ sơ', { lang: 'vi' }).decision).toBe('answer');
+    expect(engine.searchLexical('tra cứu hồ sơ', { lang: 'vi', threshold: 0.99 }).decision).toBe('suggest');
     const strict = createEngine(artifact, { gate: { answer: 0.99 } });
-    expect(strict.search('tra cứu hồ sơ', { lang: 'vi' }).decision).toBe('suggest');
+    expect(strict.searchLexical('tra cứu hồ sơ', { lang: 'vi' }).decision).toBe('suggest');
+  });
+});
+
+describe('noisy questions', () => {
+  it('tolerates typing slips, confusable spellings and words typed without spaces', () => {
+    const cases = {
+      'khai sihn cho con': 'khai-sinh',
+      'đăng ký tạm chú online': 'tam-tru',
+      'dang nhap dichvucong bang vneid': 'tai-khoan-dang-nhap-vneid',
+      'tra cuu ho so bang max': 'ho-so-tra-cuu',
+    };
+    for (const [query, id] of Object.entries(cases)) {
+      expect(engine.searchLexical(query, { lang: 'vi' }).results[0]?.id, query).toBe(id);
+    }
+  });
+
+  it('reaches Vietnamese entries from English questions when no English version exists', () => {
+    const [hit] = engine.searchLexical('how do I renew my driving licence online', { lang: 'vi' }).results;
+    expect(hit).toMatchObject({ id: 'doi-gplx', lang: 'vi' });
+    expect(engine.searchLexical('health insurance for my household', { lang: 'en' }).results[0]).toMatchObject({ id: 'bhyt-gia-han' });
+  });
+
+  it('answers when the runners-up belong to the first entry\'s topic, and suggests when another topic is close', () => {
+    const topics = createEngine(
+      artifactOf([
+        entry('ly-lich-tu-phap', ['xin phiếu lý lịch tư pháp online']),
+        entry('ly-lich-tu-phap-le-phi', ['lệ phí phiếu lý lịch tư pháp'], { topic: 'ly-lich-tu-phap' }),
+        entry('ly-lich-tu-phap-cho-con', ['xin lý lịch tư pháp cho con'], { topic: 'ly-lich-tu-phap' }),
+        entry('khai-sinh', ['đăng ký khai sinh online']),
+      ]),
+    );
+    const siblings = topics.searchLexical('xin phiếu lý lịch tư pháp', { lang: 'vi' });
+    expect(siblings.results.slice(0, 3).every((hit) => hit.topic === 'ly-lich-tu-phap')).toBe(true);
+    expect(siblings.decision).toBe('answer');
+    const rivals = createEngine(
+      artifactOf([entry('ly-lich-tu-phap', ['xin phiếu lý lịch tư pháp online']), entry('lltp-khac', ['phiếu lý lịch tư pháp online'])]),
+    );
+    expect(rivals.searchLexical('xin phiếu lý lịch tư pháp', { lang: 'vi' }).decision).toBe('suggest');
   });
 });
 
 describe('results', () => {
   it('hold one hit per entry, best first, at most limit (default 5), scores in [0, 1]', () => {
-    const result = engine.search('đăng ký', { lang: 'vi' });
+    const result = engine.searchLexical('đăng ký', { lang: 'vi' });
     const ids = result.results.map((hit) => hit.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBeLessThanOrEqual(5);
     const scores = result.results.map((hit) => hit.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     for (const score of scores) expect(score >= 0 && score <= 1).toBe(true);
-    expect(engine.search('đăng ký', { lang: 'vi', limit: 2 }).results).toHaveLength(2);
+    expect(engine.searchLexical('đăng ký', { lang: 'vi', limit: 2 }).results).toHaveLength(2);
     expect(result).toMatchObject({ query: 'đăng ký', mode: 'lexical' });
   });
 
   it('carry the entry topic, language and title', () => {
-    const [hit] = engine.search('liên thông khai sinh bhyt', { lang: 'vi' }).results;
+    const [hit] = engine.searchLexical('liên thông khai sinh bhyt', { lang: 'vi' }).results;
     expect(hit).toEqual({
       id: 'lien-thong-khai-sinh',
       topic: 'lien-thong-khai-sinh',
@@ -96,9 +134,9 @@ describe('results', () => {
     const accents = createEngine(
       artifactOf([entry('doi-ho-ten', ['Thay đổi họ cho con']), entry('doi-chu-ho', ['Thay đổi hộ cho con'])]),
     );
-    const surname = accents.search('thay đổi họ cho con', { lang: 'vi' }).results;
-    const household = accents.search('thay đổi hộ cho con', { lang: 'vi' }).results;
-    const plain = accents.search('thay doi ho cho con', { lang: 'vi' }).results;
+    const surname = accents.searchLexical('thay đổi họ cho con', { lang: 'vi' }).results;
+    const household = accents.searchLexical('thay đổi hộ cho con', { lang: 'vi' }).results;
+    const plain = accents.searchLexical('thay doi ho cho con', { lang: 'vi' }).results;
     expect(surname.map((hit) => hit.id)).toEqual(['doi-ho-ten', 'doi-chu-ho']);
     expect(household.map((hit) => hit.id)).toEqual(['doi-chu-ho', 'doi-ho-ten']);
     expect(surname[0]!.score).toBeGreaterThan(surname[1]!.score);
@@ -117,24 +155,24 @@ describe('languages', () => {
 
   it('prefers the requested language when both versions fit', () => {
     const both = createEngine(bilingual);
-    expect(both.search('passport online', { lang: 'en' }).results[0]).toMatchObject({ id: 'ho-chieu', lang: 'en' });
-    expect(both.search('passport', { lang: 'vi' }).results[0]).toMatchObject({ id: 'ho-chieu', lang: 'vi' });
+    expect(both.searchLexical('passport online', { lang: 'en' }).results[0]).toMatchObject({ id: 'ho-chieu', lang: 'en' });
+    expect(both.searchLexical('passport', { lang: 'vi' }).results[0]).toMatchObject({ id: 'ho-chieu', lang: 'vi' });
   });
 
   it('answers in the other language when the question is clearly written in it', () => {
-    expect(engine.search("how to register my baby's birth", { lang: 'vi' }).results[0]).toMatchObject({
+    expect(engine.searchLexical("how to register my baby's birth", { lang: 'vi' }).results[0]).toMatchObject({
       id: 'khai-sinh',
       lang: 'en',
     });
-    expect(engine.search('mất căn cước công dân làm lại ở đâu', { lang: 'en' }).results[0]).toMatchObject({
+    expect(engine.searchLexical('mất căn cước công dân làm lại ở đâu', { lang: 'en' }).results[0]).toMatchObject({
       id: 'can-cuoc',
       lang: 'vi',
     });
-    expect(engine.search('I lost my ID card', { lang: 'en' }).results[0]).toMatchObject({ id: 'can-cuoc', lang: 'en' });
+    expect(engine.searchLexical('I lost my ID card', { lang: 'en' }).results[0]).toMatchObject({ id: 'can-cuoc', lang: 'en' });
   });
 
   it('shows an entry that exists in one language only, in that language', () => {
-    const [hit] = createEngine(bilingual).search('đăng ký khai sinh cho con', { lang: 'en' }).results;
+    const [hit] = createEngine(bilingual).searchLexical('đăng ký khai sinh cho con', { lang: 'en' }).results;
     expect(hit).toMatchObject({ id: 'khai-sinh', lang: 'vi' });
   });
 });
@@ -157,7 +195,13 @@ describe('createEngine', () => {
     });
   });
 
-  it('accepts an embedder and stays lexical until dense search exists', async () => {
+  it('answers through the async search exactly as the lexical path when no model is attached', async () => {
+    const queries = ['lam lai cccd o dau', 'khai sinh', 'thời tiết hôm nay thế nào', 'I lost my ID card', ''];
+    for (const query of queries) expect(await engine.search(query, { lang: 'vi' })).toEqual(engine.searchLexical(query, { lang: 'vi' }));
+    expect(engine.mode).toBe('lexical');
+  });
+
+  it('ignores an embedder when the corpus has no vectors of its model, and never calls it', async () => {
     let calls = 0;
     const embedder: Embedder = {
       id: 'test-embedder',
@@ -167,8 +211,9 @@ describe('createEngine', () => {
       },
     };
     const withEmbedder = createEngine(artifact, { embedder });
-    expect(withEmbedder.search('khai sinh', { lang: 'vi' }).mode).toBe('lexical');
-    await Promise.resolve();
+    expect(withEmbedder.mode).toBe('lexical');
+    expect(withEmbedder.setEmbedder(embedder)).toBe('lexical');
+    expect((await withEmbedder.search('khai sinh', { lang: 'vi' })).mode).toBe('lexical');
     expect(calls).toBe(0);
   });
 });

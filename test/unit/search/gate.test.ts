@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GATE_DEFAULTS, confidence, decide, gateOptions, suggestionsOf } from '../../../src/search/core/gate.js';
 import type { SearchResult } from '../../../src/search/core/types.js';
@@ -6,6 +7,7 @@ describe('confidence', () => {
   it('is 1 for a question that is exactly a phrasing and 0 when nothing of it is explained', () => {
     expect(confidence({ queryCoverage: 1, phrasingCoverage: 1, relativeScore: 1 })).toBe(1);
     expect(confidence({ queryCoverage: 0, phrasingCoverage: 1, relativeScore: 1 })).toBe(0);
+    expect(confidence({ queryCoverage: 1, phrasingCoverage: 0, relativeScore: 1 })).toBe(0);
   });
 
   it('grows with each kind of evidence and stays in [0, 1] even for odd input', () => {
@@ -16,10 +18,23 @@ describe('confidence', () => {
     expect(confidence({ queryCoverage: 7, phrasingCoverage: -1, relativeScore: Number.NaN })).toBeLessThanOrEqual(1);
     expect(confidence({ queryCoverage: Number.NaN, phrasingCoverage: 1, relativeScore: 1 })).toBe(0);
   });
+
+  it('is a weighted geometric mean of the two coverages, scaled by the BM25 tie-breaker', () => {
+    const options = { ...GATE_DEFAULTS, phrasingWeight: 0.5, scoreWeight: 0.3 };
+    expect(confidence({ queryCoverage: 0.64, phrasingCoverage: 0.25, relativeScore: 1 }, options)).toBeCloseTo(0.4, 10);
+    expect(confidence({ queryCoverage: 0.64, phrasingCoverage: 0.25, relativeScore: 0 }, options)).toBeCloseTo(0.28, 10);
+    // A fragment fully said by a long phrasing and a long question meeting a short phrasing weigh alike.
+    expect(confidence({ queryCoverage: 1, phrasingCoverage: 0.3, relativeScore: 1 }, options)).toBeCloseTo(
+      confidence({ queryCoverage: 0.3, phrasingCoverage: 1, relativeScore: 1 }, options),
+      10,
+    );
+  });
 });
 
 describe('decide', () => {
   const topic = (name: string) => name;
+  /** Thresholds with a suggest band, to test it whatever the calibrated defaults are. */
+  const banded = { answer: 0.5, suggest: 0.3, margin: 0, lead: 0.8 };
 
   it('answers a confident candidate with a clear lead', () => {
     expect(decide([{ confidence: 0.9, topic: topic('a') }, { confidence: 0.4, topic: topic('b') }])).toBe('answer');
@@ -31,10 +46,57 @@ describe('decide', () => {
     expect(decide([{ confidence: 0.9, topic: 'a' }, { confidence: 0.85, topic: 'a' }])).toBe('answer');
   });
 
+  it('measures the lead against the best entry of another topic, not the next entry', () => {
+    // Two entries of topic a, then a rival of topic b close to the first: ambiguous.
+    const close = [
+      { confidence: 0.9, topic: 'a' },
+      { confidence: 0.88, topic: 'a' },
+      { confidence: 0.85, topic: 'b' },
+    ];
+    expect(decide(close)).toBe('suggest');
+    // The same entries of topic a with a distant rival: a clear answer.
+    expect(decide([close[0]!, close[1]!, { confidence: 0.3, topic: 'b' }])).toBe('answer');
+  });
+
+  it('needs the rival at most `lead` times the first, and trailing by `margin`', () => {
+    const pair = (rival: number) => [
+      { confidence: 0.6, topic: 'a' },
+      { confidence: rival, topic: 'b' },
+    ];
+    expect(decide(pair(0.48), banded)).toBe('answer'); // 0.48 = 0.8 × 0.6
+    expect(decide(pair(0.49), banded)).toBe('suggest');
+    expect(decide(pair(0.49), { ...banded, lead: 1 })).toBe('answer');
+    expect(decide(pair(0.49), { ...banded, lead: 1, margin: 0.2 })).toBe('suggest');
+    // Options without a lead (the hybrid gate's) need none.
+    expect(decide(pair(0.59), { answer: 0.5, suggest: 0.3, margin: 0 })).toBe('answer');
+  });
+
   it('suggests between the thresholds and hands off below them or without candidates', () => {
-    expect(decide([{ confidence: (GATE_DEFAULTS.answer + GATE_DEFAULTS.suggest) / 2, topic: 'a' }])).toBe('suggest');
+    expect(decide([{ confidence: 0.4, topic: 'a' }], banded)).toBe('suggest');
+    expect(decide([{ confidence: 0.29, topic: 'a' }], banded)).toBe('handoff');
     expect(decide([{ confidence: GATE_DEFAULTS.suggest - 0.01, topic: 'a' }])).toBe('handoff');
+    expect(decide([{ confidence: Number.NaN, topic: 'a' }])).toBe('handoff');
     expect(decide([])).toBe('handoff');
+  });
+
+  it('never answers with a rival closer than the lead, whatever the confidences (property)', () => {
+    const candidate = fc.record({ confidence: fc.double({ min: 0, max: 1, noNaN: true }), topic: fc.constantFrom('a', 'b', 'c') });
+    fc.assert(
+      fc.property(fc.array(candidate, { minLength: 1, maxLength: 6 }), (unsorted) => {
+        const candidates = [...unsorted].sort((x, y) => y.confidence - x.confidence);
+        const [first] = candidates;
+        const rival = candidates.find((c) => c.topic !== first!.topic);
+        const decision = decide(candidates, banded);
+        if (decision === 'answer') {
+          expect(first!.confidence).toBeGreaterThanOrEqual(banded.answer);
+          if (rival) expect(rival.confidence).toBeLessThanOrEqual(banded.lead * first!.confidence);
+        }
+        expect(decision === 'handoff').toBe(first!.confidence < banded.suggest);
+        // Candidates of the first's topic never make the decision less sure.
+        const siblings = candidates.filter((c) => c.topic === first!.topic);
+        expect(decide([...siblings, ...candidates.filter((c) => c.topic !== first!.topic)], banded)).toBe(decision);
+      }),
+    );
   });
 });
 
@@ -43,7 +105,7 @@ describe('gateOptions', () => {
     expect(Object.isFrozen(GATE_DEFAULTS)).toBe(true);
     expect(gateOptions()).toEqual(GATE_DEFAULTS);
     expect(gateOptions(0.8)).toMatchObject({ answer: 0.8, suggest: GATE_DEFAULTS.suggest });
-    expect(gateOptions(0.2)).toMatchObject({ answer: 0.2, suggest: 0.2 });
+    expect(gateOptions(0.2)).toMatchObject({ answer: 0.2, suggest: 0.2, lead: GATE_DEFAULTS.lead });
     expect(gateOptions(3).answer).toBe(1);
     expect(gateOptions(Number.NaN)).toEqual(GATE_DEFAULTS);
   });

@@ -12,6 +12,11 @@ function withoutComments(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
 }
 
+/** The code without the text of single-quoted strings (data tables hold English words such as 'document'). */
+function withoutStrings(source: string): string {
+  return source.replace(/'(?:[^'\\\n]|\\.)*'/g, "''");
+}
+
 describe('src/search/core', () => {
   it('runs in plain Node, where no DOM exists', async () => {
     expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined');
@@ -19,7 +24,7 @@ describe('src/search/core', () => {
     const files = (await readdir(CORE)).filter((name) => name.endsWith('.ts'));
     for (const file of files) await import(new URL(file, CORE).href);
     const { createEngine } = await import('../../../src/search/core/engine.js');
-    expect(createEngine(await fixtureArtifact()).search('khai sinh', { lang: 'vi' }).results.length).toBeGreaterThan(0);
+    expect(createEngine(await fixtureArtifact()).searchLexical('khai sinh', { lang: 'vi' }).results.length).toBeGreaterThan(0);
   });
 
   it('imports nothing but its siblings, the error classes and MiniSearch, and touches no browser global', async () => {
@@ -32,7 +37,7 @@ describe('src/search/core', () => {
         if (file.pathname.endsWith('/errors.ts')) expect.fail(`errors.ts imports ${specifier}`);
         expect(specifier, `${file.pathname} imports ${specifier}`).toMatch(ALLOWED_IMPORT);
       }
-      expect(source, file.pathname).not.toMatch(BROWSER_GLOBALS);
+      expect(withoutStrings(source), file.pathname).not.toMatch(BROWSER_GLOBALS);
     }
   });
 });

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   bigrams,
   canonicalSyllable,
+  confusableSpellings,
   decodeInputLeftovers,
+  deletionKeys,
   foldDiacritics,
   foldSyllable,
+  isVietnameseSyllable,
   normalise,
   syllables,
 } from '../../../src/search/core/normalise.js';
@@ -101,5 +104,39 @@ describe('decodeInputLeftovers', () => {
     expect(decodeInputLeftovers('tacf')).toBeNull(); // a closed syllable cannot take huyền
     expect(decodeInputLeftovers('2025')).toBeNull();
     expect(decodeInputLeftovers('đăng')).toBeNull(); // not ASCII
+  });
+});
+
+describe('isVietnameseSyllable', () => {
+  it('accepts syllables typed with or without accents and refuses English words', () => {
+    for (const word of ['dang', 'đăng', 'nguyen', 'khuya', 'the', 'can', 'my', 'to']) expect(isVietnameseSyllable(word), word).toBe(true);
+    for (const word of ['how', 'what', 'is', 'for', 'passport', 'register', 'vneid', '2025']) {
+      expect(isVietnameseSyllable(word), word).toBe(false);
+    }
+  });
+});
+
+describe('typing slips', () => {
+  it('gives the one-deletion keys of a word, the word first', () => {
+    expect(deletionKeys('ban')).toEqual(['ban', 'an', 'bn', 'ba']);
+    expect(deletionKeys('aa')).toEqual(['aa', 'a']);
+  });
+
+  it('lets two words one slip apart share a key (missing, extra, replaced or swapped letter)', () => {
+    const share = (a: string, b: string) => deletionKeys(a).some((key) => deletionKeys(b).includes(key));
+    expect(share('sihn', 'sinh')).toBe(true); // swapped
+    expect(share('thuog', 'thuong')).toBe(true); // missing
+    expect(share('onlinr', 'online')).toBe(true); // replaced
+    expect(share('khaii', 'khai')).toBe(true); // extra
+    expect(share('khai', 'sinh')).toBe(false);
+  });
+
+  it('offers the confusable spellings of Vietnamese initials and finals', () => {
+    expect(confusableSpellings('chu')).toContain('tru');
+    expect(confusableSpellings('xung')).toContain('sung');
+    expect(confusableSpellings('fan')).toContain('phan');
+    expect(confusableSpellings('pham')).toContain('phan');
+    expect(confusableSpellings('hang')).toContain('han');
+    expect(confusableSpellings('khai')).not.toContain('khai');
   });
 });

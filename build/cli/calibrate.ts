@@ -1,0 +1,205 @@
+/**
+ * `npm run --silent calibrate -- --file set.jsonl [--tune odd|even|all] [--weights] [--top N] [--artifact file]`
+ *
+ * Calibrates the lexical gate on a labelled set (docs/decisions/0002-lexical-search.md):
+ * 1. runs every question once through the lexical engine (the artifact of `ask`/`eval`)
+ *    and keeps its ranked candidates with their confidence;
+ * 2. replays the decision (`decide` of `src/search/core/gate.ts`) for every combination of
+ *    answer threshold, suggest threshold and relative lead, and scores each with the
+ *    metrics of `eval` (`build/cli/metrics.ts`);
+ * 3. prints the best combinations on the tuning lines — most answered right with at most
+ *    3 % wrong confident answers and at least 95 % of off-domain questions handed off —
+ *    with their numbers on the odd lines, the even lines and all lines, and the current
+ *    defaults for comparison.
+ *
+ * Questions are split by parity (the first is odd): tune on one half, check on the other, so
+ * the numbers of the other half say what to expect on questions nobody tuned on.
+ * `--weights` also varies the confidence weights (phrasing weight w, score weight s),
+ * which needs one engine pass per pair. Output goes to stdout; nothing is written.
+ */
+import { readFile } from 'node:fs/promises';
+import { GATE_DEFAULTS, decide, type DecisionOptions } from '../../src/search/core/gate.js';
+import { createEngine } from '../../src/search/core/engine.js';
+import type { CorpusArtifact, SearchHit, SearchResult } from '../../src/search/core/types.js';
+import { CLI_DEFAULTS, createCliEngine, parseOptions } from './engine.js';
+import { LEXICAL_TARGETS, evaluate, type EvalCase, type EvalReport } from './metrics.js';
+
+const USAGE = 'usage: calibrate --file set.jsonl [--tune odd|even|all] [--weights] [--top N] [--artifact <file>]';
+
+type Half = 'odd' | 'even' | 'all';
+
+interface Ranked {
+  /** Ranked hits (up to 50) with unrounded confidences. */
+  hits: SearchHit[];
+}
+
+interface Setting extends DecisionOptions {
+  phrasingWeight: number;
+  scoreWeight: number;
+}
+
+/** The grids swept; thresholds are confidences in [0, 1]. */
+export const CALIBRATION_GRID = Object.freeze({
+  answer: range(0.2, 0.6, 0.01),
+  suggest: range(0.2, 0.5, 0.01),
+  lead: [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1],
+  phrasingWeight: [0.3, 0.4, 0.5, 0.6, 0.7],
+  scoreWeight: [0, 0.15, 0.3, 0.5],
+});
+
+async function main(argv: readonly string[]): Promise<number> {
+  let options;
+  try {
+    options = parseOptions(argv, { file: 'value', tune: 'value', weights: 'flag', top: 'value', artifact: 'value' });
+    if (typeof options.file !== 'string') throw new Error('--file is required');
+    if (options.tune !== undefined && !['odd', 'even', 'all'].includes(options.tune as string)) throw new Error('--tune is odd, even or all');
+  } catch (error) {
+    console.error(`calibrate: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const tune = (options.tune ?? 'odd') as Half;
+  const top = Math.max(1, Number(options.top ?? 12) || 12);
+  const cases = await readCases(options.file as string);
+  const cli = await createCliEngine({
+    artifact: String(options.artifact ?? CLI_DEFAULTS.artifact),
+    model: 'none',
+    modelBase: CLI_DEFAULTS.modelBase,
+    log: (line) => console.error(line),
+  });
+  const topics = new Map(cli.artifact.entries.map((entry) => [entry.id, entry.topic]));
+  const topicOf = (id: string): string => topics.get(id) ?? id;
+
+  const weightPairs = options.weights
+    ? CALIBRATION_GRID.phrasingWeight.flatMap((w) => CALIBRATION_GRID.scoreWeight.map((s) => [w, s] as const))
+    : [[GATE_DEFAULTS.phrasingWeight, GATE_DEFAULTS.scoreWeight] as const];
+
+  interface Row {
+    setting: Setting;
+    ranked: readonly Ranked[];
+    tuned: EvalReport;
+  }
+  const rows: Row[] = [];
+  let defaults: Row | undefined;
+  for (const [phrasingWeight, scoreWeight] of weightPairs) {
+    const ranked = rankAll(cli.artifact, cases, phrasingWeight, scoreWeight);
+    if (phrasingWeight === GATE_DEFAULTS.phrasingWeight && scoreWeight === GATE_DEFAULTS.scoreWeight) {
+      const setting: Setting = { ...GATE_DEFAULTS, lead: GATE_DEFAULTS.lead };
+      defaults = { setting, ranked, tuned: score(cases, ranked, setting, tune, topicOf) };
+    }
+    for (const answer of CALIBRATION_GRID.answer) {
+      for (const suggest of CALIBRATION_GRID.suggest) {
+        if (suggest > answer) continue;
+        for (const lead of CALIBRATION_GRID.lead) {
+          const setting: Setting = { answer, suggest, margin: 0, lead, phrasingWeight, scoreWeight };
+          const tuned = score(cases, ranked, setting, tune, topicOf);
+          if (meetsGuards(tuned)) rows.push({ setting, ranked, tuned });
+        }
+      }
+    }
+  }
+  const reports = ({ setting, ranked }: Row): Record<Half, EvalReport> => ({
+    odd: score(cases, ranked, setting, 'odd', topicOf),
+    even: score(cases, ranked, setting, 'even', topicOf),
+    all: score(cases, ranked, setting, 'all', topicOf),
+  });
+
+  rows.sort((a, b) => objective(b.tuned) - objective(a.tuned) || compareSettings(a.setting, b.setting));
+  const pct = (x: number): string => (x * 100).toFixed(1);
+  const cells = (r: EvalReport): string =>
+    `${pct(r.answeredRight)} | ${pct(r.helpful)} | ${pct(r.wrongConfident)} | ${pct(r.offDomainHandedOff)}`;
+  console.log(`${options.file}: ${cases.length} questions; tuned on ${tune} lines (line 1 is odd)`);
+  console.log(
+    `guards on the tuned lines: wrong confident ≤ ${pct(LEXICAL_TARGETS.wrongConfident)} %, off-domain handed off ≥ ${pct(LEXICAL_TARGETS.offDomainHandedOff)} %; ` +
+      'objective: answered right, then helpful',
+  );
+  console.log('columns per half: answered right | helpful | wrong confident | off-domain handed off (%)\n');
+  console.log('| w | s | answer | suggest | lead | odd | | | | even | | | | all | | | |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const line = (label: string, row: Row): void => {
+    const s = row.setting;
+    const all = reports(row);
+    console.log(
+      `| ${label}${s.phrasingWeight} | ${s.scoreWeight} | ${s.answer.toFixed(2)} | ${s.suggest.toFixed(2)} | ${(s.lead ?? 1).toFixed(2)} | ` +
+        `${cells(all.odd)} | ${cells(all.even)} | ${cells(all.all)} |`,
+    );
+  };
+  for (const row of rows.slice(0, top)) line('', row);
+  if (defaults) line('defaults: ', defaults);
+  if (rows.length === 0) console.log(`no setting meets the guards on the ${tune} lines`);
+  const [first] = rows;
+  if (first) {
+    const r = first.tuned;
+    console.log(
+      `\nbest on the ${tune} lines: answer ${first.setting.answer.toFixed(2)}, suggest ${first.setting.suggest.toFixed(2)}, ` +
+        `lead ${(first.setting.lead ?? 1).toFixed(2)} (w ${first.setting.phrasingWeight}, s ${first.setting.scoreWeight}); ` +
+        `accuracy@1 ${pct(r.accuracyAt1)} %, recall@3 ${pct(r.recallAt3)} %`,
+    );
+  }
+  return 0;
+}
+
+/** Every question through the lexical engine with these confidence weights: all candidates, unrounded. */
+function rankAll(artifact: CorpusArtifact, cases: readonly EvalCase[], phrasingWeight: number, scoreWeight: number): Ranked[] {
+  // The engine's own decision is ignored; its hits carry the confidences (rounded to
+  // 3 decimals, as the widget sees them) from which `decide` is replayed.
+  const engine = createEngine(artifact, { gate: { phrasingWeight, scoreWeight } });
+  return cases.map((c) => ({ hits: engine.searchLexical(c.q, { lang: 'vi', limit: 50 }).results }));
+}
+
+function score(
+  cases: readonly EvalCase[],
+  ranked: readonly Ranked[],
+  setting: Setting,
+  half: Half,
+  topicOf: (id: string) => string,
+): EvalReport {
+  const picked: EvalCase[] = [];
+  const results: SearchResult[] = [];
+  cases.forEach((c, i) => {
+    if (half === 'odd' && i % 2 === 1) return;
+    if (half === 'even' && i % 2 === 0) return;
+    const { hits } = ranked[i]!;
+    const decision = decide(
+      hits.map((hit) => ({ confidence: hit.score, topic: hit.topic })),
+      setting,
+    );
+    picked.push(c);
+    results.push({ query: c.q, decision, mode: 'lexical', results: hits.slice(0, 5) });
+  });
+  return evaluate(picked, results, topicOf);
+}
+
+function meetsGuards(report: EvalReport): boolean {
+  return report.wrongConfident <= LEXICAL_TARGETS.wrongConfident && report.offDomainHandedOff >= LEXICAL_TARGETS.offDomainHandedOff;
+}
+
+function objective(report: EvalReport): number {
+  return Math.round(report.answeredRight * 1e4) * 1e4 + Math.round(report.helpful * 1e4);
+}
+
+/** Among equals, the more cautious setting first: higher thresholds, smaller lead. */
+function compareSettings(a: Setting, b: Setting): number {
+  return b.answer - a.answer || b.suggest - a.suggest || (a.lead ?? 1) - (b.lead ?? 1);
+}
+
+function range(from: number, to: number, step: number): number[] {
+  const values: number[] = [];
+  for (let i = 0; from + i * step <= to + 1e-9; i++) values.push(Math.round((from + i * step) * 100) / 100);
+  return values;
+}
+
+async function readCases(file: string): Promise<EvalCase[]> {
+  const cases: EvalCase[] = [];
+  (await readFile(file, 'utf8')).split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    const c = JSON.parse(line) as Partial<EvalCase>;
+    if (typeof c.q !== 'string' || c.expect === undefined) throw new Error(`${file}:${i + 1}: needs "q" and "expect"`);
+    cases.push({ q: c.q, expect: c.expect });
+  });
+  return cases;
+}
+
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`calibrate: ${(error as Error).message}`);
+  return 1;
+});
