@@ -229,10 +229,11 @@ describe('analyse with the corpus lexicon', () => {
               : word.slice(0, i) + letter + word.slice(i + 1);
         return { previous, word, typed: foldSyllable(typed) };
       })
-      // Tokens that are Telex leftovers of a corpus word ("trus" = trú) are decoded instead.
+      // Tokens that are Telex leftovers of a corpus word ("trus" = trú) are decoded instead,
+      // and shorthand ("trc" = trước) is expanded.
       .filter(({ typed, word }) => {
         const decoded = decodeInputLeftovers(typed);
-        const telex = decoded !== null && lexicon.vocabulary.has(foldSyllable(decoded));
+        const telex = (decoded !== null && lexicon.vocabulary.has(foldSyllable(decoded))) || expandAbbreviation(typed) !== undefined;
         // Folding may undo the slip ("giy" is written "gii"): keep only one-slip spellings.
         return typed !== word && typed.length >= 2 && !lexicon.known(typed) && !telex && oneSlip(word, typed);
       });
