@@ -324,7 +324,7 @@ function render(embedding: string, embeddingSeconds?: number): string {
     line();
   }
   line(
-    `Reach: the lexical index returns any entry that shares a term with the query in any field (answer text included), ` +
+    `Reach: the lexical index returns every entry that shares a term with the query in its title, questions or tags, ` +
       `so the work per query grows with the corpus. Share of entries returned per query, p25 / median / p75: ` +
       `real corpus ${realReach}; ${synthetic
         .filter((item) => item.reach)
