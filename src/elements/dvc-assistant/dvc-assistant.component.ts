@@ -1,4 +1,4 @@
-import { layerFromDataset, mergeConfig, optionForAttribute, type RawLayer } from '../../config/config.js';
+import { layerFromDataset, mergeConfig, optionForAttribute, parseOption, type RawLayer } from '../../config/config.js';
 import { OPTIONS, type ConfigKey, type DvcConfig, type Lang } from '../../config/schema.js';
 import { VERSION } from '../../define.js';
 import { DvcCloseEvent } from '../../events/dvc-close.js';
@@ -223,7 +223,9 @@ export class DvcAssistant extends HTMLElement {
   /** `data-open` on the script tag opens the panel on every page that carries it. */
   private openedByScript(): boolean {
     const raw = DvcAssistant.scriptLayer.open;
-    return raw !== undefined && mergeConfig([{ layer: { open: raw }, source: () => 'data-open' }], document.baseURI, () => {}).open;
+    if (raw === undefined) return false;
+    const parsed = parseOption('open', raw, document.baseURI);
+    return 'value' in parsed && parsed.value === true;
   }
 
   private flushQuestions(app: AppHandle): void {
