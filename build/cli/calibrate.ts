@@ -18,7 +18,7 @@
  * which needs one engine pass per pair. Output goes to stdout; nothing is written.
  */
 import { readFile } from 'node:fs/promises';
-import { GATE_DEFAULTS, decide, type DecisionOptions } from '../../src/search/core/gate.js';
+import { GATE_DEFAULTS, decide, type DecisionOptions, type GateCandidate } from '../../src/search/core/gate.js';
 import { createEngine } from '../../src/search/core/engine.js';
 import type { CorpusArtifact, SearchHit, SearchResult } from '../../src/search/core/types.js';
 import { CLI_DEFAULTS, createCliEngine, parseOptions } from './engine.js';
@@ -29,7 +29,9 @@ const USAGE = 'usage: calibrate --file set.jsonl [--tune odd|even|all] [--weight
 type Half = 'odd' | 'even' | 'all';
 
 interface Ranked {
-  /** Ranked hits (up to 50) with unrounded confidences. */
+  /** Every candidate the gate sees, best first, with unrounded confidences and query coverage. */
+  candidates: GateCandidate[];
+  /** The same candidates' topics as result hits, for the metrics (the first five). */
   hits: SearchHit[];
 }
 
@@ -43,6 +45,8 @@ export const CALIBRATION_GRID = Object.freeze({
   answer: range(0.2, 0.6, 0.01),
   suggest: range(0.2, 0.5, 0.01),
   lead: [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1],
+  /** Lead in query coverage over the rival that also lets the first answer; `undefined` = rule off. */
+  coverageLead: [undefined, 0.1, 0.13, 0.15, 0.17, 0.2, 0.25, 0.3],
   phrasingWeight: [0.3, 0.4, 0.5, 0.6, 0.7],
   scoreWeight: [0, 0.15, 0.3, 0.5],
 });
@@ -83,16 +87,18 @@ async function main(argv: readonly string[]): Promise<number> {
   for (const [phrasingWeight, scoreWeight] of weightPairs) {
     const ranked = rankAll(cli.artifact, cases, phrasingWeight, scoreWeight);
     if (phrasingWeight === GATE_DEFAULTS.phrasingWeight && scoreWeight === GATE_DEFAULTS.scoreWeight) {
-      const setting: Setting = { ...GATE_DEFAULTS, lead: GATE_DEFAULTS.lead };
+      const setting: Setting = { ...GATE_DEFAULTS, lead: GATE_DEFAULTS.lead, coverageLead: GATE_DEFAULTS.coverageLead };
       defaults = { setting, ranked, tuned: score(cases, ranked, setting, tune, topicOf) };
     }
     for (const answer of CALIBRATION_GRID.answer) {
       for (const suggest of CALIBRATION_GRID.suggest) {
         if (suggest > answer) continue;
         for (const lead of CALIBRATION_GRID.lead) {
-          const setting: Setting = { answer, suggest, margin: 0, lead, phrasingWeight, scoreWeight };
-          const tuned = score(cases, ranked, setting, tune, topicOf);
-          if (meetsGuards(tuned)) rows.push({ setting, ranked, tuned });
+          for (const coverageLead of CALIBRATION_GRID.coverageLead) {
+            const setting: Setting = { answer, suggest, margin: 0, lead, coverageLead, phrasingWeight, scoreWeight };
+            const tuned = score(cases, ranked, setting, tune, topicOf);
+            if (meetsGuards(tuned)) rows.push({ setting, ranked, tuned });
+          }
         }
       }
     }
@@ -113,13 +119,13 @@ async function main(argv: readonly string[]): Promise<number> {
       'objective: answered right, then helpful',
   );
   console.log('columns per half: answered right | helpful | wrong confident | off-domain handed off (%)\n');
-  console.log('| w | s | answer | suggest | lead | odd | | | | even | | | | all | | | |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| w | s | answer | suggest | lead | coverage lead | odd | | | | even | | | | all | | | |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const line = (label: string, row: Row): void => {
     const s = row.setting;
     const all = reports(row);
     console.log(
-      `| ${label}${s.phrasingWeight} | ${s.scoreWeight} | ${s.answer.toFixed(2)} | ${s.suggest.toFixed(2)} | ${(s.lead ?? 1).toFixed(2)} | ` +
+      `| ${label}${s.phrasingWeight} | ${s.scoreWeight} | ${s.answer.toFixed(2)} | ${s.suggest.toFixed(2)} | ${(s.lead ?? 1).toFixed(2)} | ${s.coverageLead?.toFixed(2) ?? '—'} | ` +
         `${cells(all.odd)} | ${cells(all.even)} | ${cells(all.all)} |`,
     );
   };
@@ -131,7 +137,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const r = first.tuned;
     console.log(
       `\nbest on the ${tune} lines: answer ${first.setting.answer.toFixed(2)}, suggest ${first.setting.suggest.toFixed(2)}, ` +
-        `lead ${(first.setting.lead ?? 1).toFixed(2)} (w ${first.setting.phrasingWeight}, s ${first.setting.scoreWeight}); ` +
+        `lead ${(first.setting.lead ?? 1).toFixed(2)}, coverage lead ${first.setting.coverageLead?.toFixed(2) ?? 'none'} ` +
+        `(w ${first.setting.phrasingWeight}, s ${first.setting.scoreWeight}); ` +
         `accuracy@1 ${pct(r.accuracyAt1)} %, recall@3 ${pct(r.recallAt3)} %`,
     );
   }
@@ -140,10 +147,14 @@ async function main(argv: readonly string[]): Promise<number> {
 
 /** Every question through the lexical engine with these confidence weights: all candidates, unrounded. */
 function rankAll(artifact: CorpusArtifact, cases: readonly EvalCase[], phrasingWeight: number, scoreWeight: number): Ranked[] {
-  // The engine's own decision is ignored; its hits carry the confidences (rounded to
-  // 3 decimals, as the widget sees them) from which `decide` is replayed.
+  // The engine's own decision is ignored: `decide` is replayed over the candidates the
+  // gate sees (confidence, topic, query coverage).
   const engine = createEngine(artifact, { gate: { phrasingWeight, scoreWeight } });
-  return cases.map((c) => ({ hits: engine.searchLexical(c.q, { lang: 'vi', limit: 50 }).results }));
+  return cases.map((c) => {
+    const candidates = engine.gateCandidates(c.q, { lang: 'vi' });
+    const hits = candidates.slice(0, 5).map((candidate) => ({ id: candidate.topic, topic: candidate.topic, lang: 'vi' as const, title: '', score: candidate.confidence }));
+    return { candidates, hits };
+  });
 }
 
 function score(
@@ -158,11 +169,8 @@ function score(
   cases.forEach((c, i) => {
     if (half === 'odd' && i % 2 === 1) return;
     if (half === 'even' && i % 2 === 0) return;
-    const { hits } = ranked[i]!;
-    const decision = decide(
-      hits.map((hit) => ({ confidence: hit.score, topic: hit.topic })),
-      setting,
-    );
+    const { hits, candidates } = ranked[i]!;
+    const decision = decide(candidates, setting);
     picked.push(c);
     results.push({ query: c.q, decision, mode: 'lexical', results: hits.slice(0, 5) });
   });
@@ -179,7 +187,12 @@ function objective(report: EvalReport): number {
 
 /** Among equals, the more cautious setting first: higher thresholds, smaller lead. */
 function compareSettings(a: Setting, b: Setting): number {
-  return b.answer - a.answer || b.suggest - a.suggest || (a.lead ?? 1) - (b.lead ?? 1);
+  return (
+    b.answer - a.answer ||
+    b.suggest - a.suggest ||
+    (a.lead ?? 1) - (b.lead ?? 1) ||
+    (b.coverageLead ?? 1) - (a.coverageLead ?? 1)
+  );
 }
 
 function range(from: number, to: number, step: number): number[] {

@@ -85,7 +85,7 @@ export interface AnalyseOptions {
  *
  * @example
  * analyse('Làm lại CCCD ở đâu?').words
- * // → ['lam', 'lai', 'can', 'cuoc', 'cong', 'dan', 'dau']
+ * // → ['cap', 'lai', 'can', 'cuoc', 'cong', 'dan', 'dau'] ("làm lại" a card is "cấp lại")
  */
 export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
   const { lexicon, translate = false, maxTokens = Infinity } = options;
@@ -168,6 +168,18 @@ function addWord(analysis: Analysis, token: string, guessed: boolean): void {
  * @example readsAsEnglish(['the', 'cccd', 'bi', 'mat']) // → false
  */
 export function readsAsEnglish(tokens: readonly string[]): boolean {
+  const { english, vietnamese } = languageEvidence(tokens);
+  return english > vietnamese;
+}
+
+/**
+ * The counts behind {@link readsAsEnglish}: tokens that can only be English words, and
+ * tokens that are Vietnamese (accented, plain syllables that are no English word,
+ * Vietnamese abbreviations). Words that fit both and unknown words count for neither.
+ *
+ * @example languageEvidence(['lost', 'my', 'id', 'card']) // → { english: 3, vietnamese: 0 }
+ */
+export function languageEvidence(tokens: readonly string[]): { english: number; vietnamese: number } {
   let english = 0;
   let vietnamese = 0;
   for (const token of tokens) {
@@ -180,7 +192,7 @@ export function readsAsEnglish(tokens: readonly string[]): boolean {
     if (englishWord && !syllable) english++;
     else if (!englishWord && (syllable || expandAbbreviation(token) !== undefined)) vietnamese++;
   }
-  return english > vietnamese;
+  return { english, vietnamese };
 }
 
 /**
@@ -246,7 +258,12 @@ function correctSlips(analysis: Analysis, lexicon: Lexicon): void {
     let candidates: string[];
     if (!lexicon.known(word)) {
       const nearby = new Set([...lexicon.neighbours(word), ...confusableSpellings(word)]);
-      candidates = [...nearby].filter((candidate) => candidate !== word && lexicon.vocabulary.has(candidate));
+      // Someone who typed the accents got the vowels right: a slip in an accented word is in
+      // its consonants ("thườg"), so "thọ" is not corrected to "thế" (another vowel).
+      const accented = analysis.accents[i] !== '';
+      candidates = [...nearby].filter(
+        (candidate) => candidate !== word && lexicon.vocabulary.has(candidate) && (!accented || sameVowels(candidate, word)),
+      );
       const supported = candidates.filter((candidate) => support(candidate) > 0);
       if (supported.length > 0) candidates = supported;
       else if (!(word.length >= ANALYSE_DEFAULTS.minUnsupportedSlipLength && candidates.length === 1)) continue;
@@ -262,6 +279,11 @@ function correctSlips(analysis: Analysis, lexicon: Lexicon): void {
     analysis.accents[i] = '';
     analysis.guessed[i] = true;
   }
+}
+
+/** Whether two folded words have the same vowel letters in the same order. */
+function sameVowels(a: string, b: string): boolean {
+  return a.replace(/[^aeiouy]/g, '') === b.replace(/[^aeiouy]/g, '');
 }
 
 /** Tuning of the analyser's guesses. */

@@ -1,5 +1,15 @@
-import { GATE_DEFAULTS, confidence, decide, gateOptions, type GateOptions, type HybridGateOptions } from './gate.js';
+import { languageEvidence } from './analyse.js';
+import {
+  GATE_DEFAULTS,
+  confidence,
+  decide,
+  gateOptions,
+  type GateCandidate,
+  type GateOptions,
+  type HybridGateOptions,
+} from './gate.js';
 import { loadLexicalIndex, type LexicalMatch } from './lexical.js';
+import { syllables } from './normalise.js';
 import { parseArtifact } from './serialise.js';
 import type { CorpusArtifact, CorpusEntry, Embedder, EngineInfo, SearchHit, SearchMode, SearchResult } from './types.js';
 import { hybridConfidence, loadEmbeddings, type DenseIndex } from './vectors.js';
@@ -41,6 +51,12 @@ export interface Engine {
    * lexical path, comparisons between modes).
    */
   searchLexical(text: string, options?: SearchOptions): SearchResult;
+  /**
+   * What the lexical gate decides from for a question: every candidate entry, best first,
+   * with its unrounded confidence, topic and query coverage (`npm run calibrate` replays
+   * the decision over these).
+   */
+  gateCandidates(text: string, options?: SearchOptions): GateCandidate[];
   /** One entry by id and language. */
   entry(id: string, lang: Lang): CorpusEntry | undefined;
   readonly info: EngineInfo;
@@ -124,6 +140,7 @@ export function createEngine(artifact: CorpusArtifact, options: EngineOptions = 
     searchOptions: SearchOptions,
     matches: readonly LexicalMatch[],
     cosines: Float32Array | null | undefined,
+    inspect?: (candidates: GateCandidate[]) => void,
   ): SearchResult {
     const lang: Lang = searchOptions.lang === 'en' ? 'en' : 'vi';
     const limit = clampLimit(searchOptions.limit);
@@ -131,14 +148,14 @@ export function createEngine(artifact: CorpusArtifact, options: EngineOptions = 
     const hybrid = cosines !== undefined;
     const topScore = matches[0]?.score ?? 0;
 
-    const lexicalConfidence = new Map<number, { confidence: number; score: number }>();
+    const lexicalConfidence = new Map<number, { confidence: number; score: number; coverage: number }>();
     for (const match of matches) {
       const evidence = {
         queryCoverage: match.queryCoverage,
         phrasingCoverage: match.phrasingCoverage,
         relativeScore: topScore > 0 ? match.score / topScore : 0,
       };
-      lexicalConfidence.set(match.entry, { confidence: confidence(evidence, gate), score: match.score });
+      lexicalConfidence.set(match.entry, { confidence: confidence(evidence, gate), score: match.score, coverage: match.queryCoverage });
     }
 
     const positions = [...lexicalConfidence.keys()];
@@ -151,10 +168,15 @@ export function createEngine(artifact: CorpusArtifact, options: EngineOptions = 
       const found = lexicalConfidence.get(position);
       const cosine = cosines ? cosines[position]! : -1;
       const value = hybrid ? hybridConfidence(found?.confidence ?? 0, cosines ? cosine : null, gate.hybrid) : found!.confidence;
-      return { entry: entries[position]!, confidence: value, cosine, score: found?.score ?? 0 };
+      return { entry: entries[position]!, confidence: value, cosine, score: found?.score ?? 0, coverage: found?.coverage ?? 0 };
     });
 
-    const targetLang = answerLanguage(scored, lang);
+    // A question written in English is answered with the English entries wherever they
+    // exist, whatever the widget's language; entries that exist only in Vietnamese keep
+    // their place (the translated reading already trusts them less). Otherwise the
+    // requested language wins unless the other one explains the question clearly better.
+    const english = langs.includes('en') && writtenInEnglish(text);
+    const targetLang: Lang = english ? 'en' : answerLanguage(scored, lang);
     const byId = new Map<string, Candidate>();
     for (const candidate of scored) {
       const known = byId.get(candidate.entry.id);
@@ -162,17 +184,20 @@ export function createEngine(artifact: CorpusArtifact, options: EngineOptions = 
     }
     const ranked = [...byId.values()].map((candidate) => {
       const shown = byKey.get(key(targetLang, candidate.entry.id)) ?? candidate.entry;
-      const penalty = shown.lang === targetLang ? 1 : ENGINE_DEFAULTS.otherLanguageFactor;
+      const penalty = shown.lang === targetLang || english ? 1 : ENGINE_DEFAULTS.otherLanguageFactor;
       return { ...candidate, entry: shown, confidence: candidate.confidence * penalty };
     });
     ranked.sort(
       (a, b) => b.confidence - a.confidence || b.cosine - a.cosine || b.score - a.score || compare(a.entry.id, b.entry.id),
     );
 
-    const decision = decide(
-      ranked.map((candidate) => ({ confidence: candidate.confidence, topic: candidate.entry.topic })),
-      hybrid ? gate.hybrid : gate,
-    );
+    const candidates: GateCandidate[] = ranked.map((candidate) => ({
+      confidence: candidate.confidence,
+      topic: candidate.entry.topic,
+      coverage: candidate.coverage,
+    }));
+    inspect?.(candidates);
+    const decision = decide(candidates, hybrid ? gate.hybrid : gate);
     const results: SearchHit[] = ranked.slice(0, limit).map(({ entry, confidence: value }) => ({
       id: entry.id,
       topic: entry.topic,
@@ -186,6 +211,13 @@ export function createEngine(artifact: CorpusArtifact, options: EngineOptions = 
   return {
     search,
     searchLexical: (text, searchOptions = {}) => rank(text, searchOptions, lexical.search(text), undefined),
+    gateCandidates(text, searchOptions = {}) {
+      let seen: GateCandidate[] = [];
+      rank(text, searchOptions, lexical.search(text), undefined, (candidates) => {
+        seen = candidates;
+      });
+      return seen;
+    },
     entry: (id, lang) => byKey.get(key(lang, id)),
     info,
     get mode() {
@@ -203,11 +235,23 @@ interface Candidate {
   cosine: number;
   /** BM25 score; 0 when only the dense side found the entry. */
   score: number;
+  /** Lexical query coverage; 0 when only the dense side found the entry. */
+  coverage: number;
 }
 
 /** Positions of the `count` largest values, largest first. */
 function topPositions(values: Float32Array, count: number): number[] {
   return [...values.keys()].sort((a, b) => values[b]! - values[a]! || a - b).slice(0, count);
+}
+
+/**
+ * Whether a question is written in English: it reads as English and holds at least two
+ * words that can only be English ("how", "register"), so a lone keyword in a Vietnamese
+ * widget ("passport") is not taken for an English question. Cheap: no analysis.
+ */
+function writtenInEnglish(text: string): boolean {
+  const { english, vietnamese } = languageEvidence(syllables(text).slice(0, ENGINE_DEFAULTS.languageTokens));
+  return english > vietnamese && english >= ENGINE_DEFAULTS.minEnglishWords;
 }
 
 /**
@@ -244,7 +288,11 @@ export const ENGINE_DEFAULTS = Object.freeze({
   limit: 5,
   /** Hits returned at most. */
   maxLimit: 50,
-  /** Lead in confidence the other language's best entry needs before hits switch language. */
+  /** Tokens of the question read to tell whether it is written in English. */
+  languageTokens: 64,
+  /** Words that can only be English a question needs before it counts as written in English. */
+  minEnglishWords: 2,
+  /** Lead in confidence the other language's best entry needs before hits switch language (questions not written in English). */
   languageSwitchMargin: 0.15,
   /** Confidence factor of an entry shown in a language other than the answer language (no translation exists). */
   otherLanguageFactor: 0.9,

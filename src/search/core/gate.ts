@@ -48,6 +48,13 @@ export interface GateOptions {
    * may have for the first to be the answer (relative lead; 1 = no constraint).
    */
   lead: number;
+  /**
+   * Lead in query coverage over the rival that also lets the first entry be the answer
+   * when the rival's confidence is within `lead`: the first explains clearly more of the
+   * question (a rival that only shares the generic words — "nộp", "hồ sơ", "dịch vụ
+   * công" — is no real alternative). Undefined = no such rule.
+   */
+  coverageLead?: number;
   /** Weight w of phrasing coverage in the geometric mean with query coverage, in [0, 1]. */
   phrasingWeight: number;
   /** Weight s of the relative BM25 score, in [0, 1]. */
@@ -93,6 +100,7 @@ export const GATE_DEFAULTS: Readonly<GateOptions> = Object.freeze({
   suggest: 0.37,
   margin: 0,
   lead: 0.8,
+  coverageLead: 0.15,
   phrasingWeight: 0.5,
   scoreWeight: 0.3,
   // Hybrid mode. NOT calibrated yet: set for Xenova/multilingual-e5-small (whose cosines
@@ -141,16 +149,21 @@ export function confidence(evidence: GateEvidence, options: Readonly<GateOptions
 export interface GateCandidate {
   confidence: number;
   topic: string;
+  /** Share of the question the candidate explains (lexical query coverage), when known. */
+  coverage?: number;
 }
 
-/** The thresholds {@link decide} reads; `lead` defaults to 1 (no relative lead needed). */
-export type DecisionOptions = Pick<GateOptions, 'answer' | 'suggest' | 'margin'> & { lead?: number };
+/**
+ * The thresholds {@link decide} reads; `lead` defaults to 1 (no relative lead needed),
+ * `coverageLead` to none.
+ */
+export type DecisionOptions = Pick<GateOptions, 'answer' | 'suggest' | 'margin'> & { lead?: number; coverageLead?: number };
 
 /**
  * The decision for candidates ranked best first: `handoff` below the suggest threshold;
  * `answer` at or above the answer threshold when the *rival* (the best candidate of
- * another topic) trails by `margin` and has at most `lead` × the first's confidence;
- * `suggest` otherwise.
+ * another topic) trails by `margin` and either has at most `lead` × the first's
+ * confidence or explains at least `coverageLead` less of the question; `suggest` otherwise.
  *
  * @example decide([{ confidence: 0.9, topic: 'khai-sinh' }, { confidence: 0.3, topic: 'tam-tru' }]) // → 'answer'
  */
@@ -160,9 +173,15 @@ export function decide(candidates: readonly GateCandidate[], options: Readonly<D
   if (first.confidence < options.answer) return 'suggest';
   const rival = candidates.find((candidate) => candidate.topic !== first.topic);
   if (!rival) return 'answer';
-  const lead = options.lead ?? 1;
-  const clearLead = first.confidence - rival.confidence >= options.margin && rival.confidence <= lead * first.confidence;
-  return clearLead ? 'answer' : 'suggest';
+  if (first.confidence - rival.confidence < options.margin) return 'suggest';
+  if (rival.confidence <= (options.lead ?? 1) * first.confidence) return 'answer';
+  const { coverageLead } = options;
+  const explainsMore =
+    coverageLead !== undefined &&
+    first.coverage !== undefined &&
+    rival.coverage !== undefined &&
+    first.coverage - rival.coverage >= coverageLead;
+  return explainsMore ? 'answer' : 'suggest';
 }
 
 /**

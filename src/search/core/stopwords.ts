@@ -24,7 +24,7 @@ import { canonicalSyllable } from './normalise.js';
 export const STOPWORDS: readonly string[] = Object.freeze([
   'và', 'là', 'thì', 'mà', 'của', 'các', 'những', 'với', 'ở',
   'ạ', 'à', 'ơi', 'nhé', 'nhỉ', 'vậy', 'dạ', 'vâng', 'hả', 'hở', 'nhá',
-  'tôi', 'mình', 'chị', 'bạn', 'hỏi', 'giúp', 'đang', 'đã', 'sẽ', 'này', 'ấy',
+  'tôi', 'mình', 'chị', 'bạn', 'hỏi', 'giúp', 'đang', 'đã', 'sẽ', 'này', 'ấy', 'đây',
   'rồi', 'nó', 'luôn', 'nhưng', 'vì', 'nên', 'cũng', 'thôi', 'vẫn', 'chỉ', 'nữa', 'lắm', 'rất', 'cả',
   'hãy', 'hoặc', 'nếu', 'thật', 'bây',
 ]);

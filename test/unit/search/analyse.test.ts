@@ -110,13 +110,28 @@ describe('stopwords', () => {
 
 describe('analyse', () => {
   it('expands abbreviations and keeps the abbreviation as an alias', () => {
-    const analysis = analyse('Làm lại CCCD ở đâu?');
-    expect(analysis.words).toEqual(['lam', 'lai', 'can', 'cuoc', 'cong', 'dan', 'dau']);
-    expect(analysis.accents).toEqual(['làm', 'lại', 'căn', 'cước', 'công', 'dân', 'đâu']);
+    const analysis = analyse('Mất CCCD ở đâu?');
+    expect(analysis.words).toEqual(['mat', 'can', 'cuoc', 'cong', 'dan', 'dau']);
+    expect(analysis.accents).toEqual(['mất', 'căn', 'cước', 'công', 'dân', 'đâu']);
     expect(analysis.aliases).toEqual(['cccd']);
   });
 
+  it("reads a citizen's everyday words as the portal's, with the typed words kept as aliases", () => {
+    const analysis = analyse('Làm lại CCCD ở đâu?');
+    expect(analysis.words).toEqual(['cap', 'lai', 'can', 'cuoc', 'cong', 'dan', 'dau']);
+    expect(analysis.aliases).toEqual(['lam', 'cccd']);
+    expect(analyse('sao y bằng tốt nghiệp').words.slice(0, 4)).toEqual(['chung', 'thuc', 'ban', 'sao']);
+    expect(analyse('nộp qua mạng').words).toEqual(analyse('nop online').words);
+    expect(analyse('nộp trực tuyến').words).toEqual(analyse('nop onl').words);
+    expect(analyse('nhập khẩu cho con').words).toEqual(['nhap', 'ho', 'khau', 'cho', 'con']);
+    expect(analyse('đăng ký cưới').words).toEqual(['dang', 'ki', 'ket', 'hon']);
+    // "kh" next to "đăng ký" stays không: "đăng ký kh được" is not about marriage.
+    expect(analyse('dk kh dc').words).toEqual(['dang', 'ki', 'khong', 'duoc']);
+  });
+
   it('expands chat shorthand typed without accents', () => {
+    expect(analyse('mk lm lai gks bnh tien oy').words).toEqual(['cap', 'lai', 'giay', 'khai', 'sinh', 'bao', 'nhieu', 'tien']);
+    expect(analyse('vk ck').words).toEqual(['vo', 'ck']);
     expect(analyse('dk tam tru ntn').words).toEqual(['dang', 'ki', 'tam', 'tru', 'nhu', 'the', 'nao']);
     expect(analyse('ko co so hk thi sao').words).toEqual(['khong', 'co', 'so', 'ho', 'khau', 'thi', 'sao']);
   });

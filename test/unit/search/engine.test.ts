@@ -49,9 +49,10 @@ describe('the gate on the fixture corpus', () => {
   });
 
   it('suggests when a fragment fits several entries about equally', () => {
-    const result = engine.searchLexical('khai sinh', { lang: 'vi' });
+    // "thẻ BHYT" is what both the health-insurance entry and the linked birth group give.
+    const result = engine.searchLexical('thẻ bhyt', { lang: 'vi' });
     expect(result.decision).toBe('suggest');
-    expect(result.results.slice(0, 2).map((hit) => hit.id).sort()).toEqual(['khai-sinh', 'lien-thong-khai-sinh']);
+    expect(result.results.slice(0, 2).map((hit) => hit.id).sort()).toEqual(['bhyt-gia-han', 'lien-thong-khai-sinh']);
   });
 
   it('still lists the candidates of a handoff', () => {
@@ -169,6 +170,34 @@ describe('languages', () => {
       lang: 'vi',
     });
     expect(engine.searchLexical('I lost my ID card', { lang: 'en' }).results[0]).toMatchObject({ id: 'can-cuoc', lang: 'en' });
+  });
+
+  it('answers an English question in the Vietnamese widget with the English entry, even when the Vietnamese one matches it better', () => {
+    const residence = createEngine(
+      artifactOf([
+        // Vietnamese entries carry English phrasings too, so they often match English questions best.
+        entry('tam-tru', ['đăng ký tạm trú online', 'how to register temporary residence online']),
+        entry('tam-tru', ['Registering where you stay', 'renters must declare their stay'], { lang: 'en', title: 'Temporary residence' }),
+        entry('khai-sinh', ['đăng ký khai sinh cho con']),
+      ]),
+    );
+    const english = residence.searchLexical('how to register temporary residence online', { lang: 'vi' });
+    expect(english.results[0]).toMatchObject({ id: 'tam-tru', lang: 'en' });
+    expect(english.decision).toBe('answer');
+    // The same words in a Vietnamese question stay with the Vietnamese entry.
+    expect(residence.searchLexical('đăng ký tạm trú online', { lang: 'vi' }).results[0]).toMatchObject({ id: 'tam-tru', lang: 'vi' });
+  });
+
+  it('still finds the Vietnamese entry for an English question on a topic with no English entry', () => {
+    const engineWithout = createEngine(bilingual);
+    const result = engineWithout.searchLexical('how do I register the birth of my child', { lang: 'vi' });
+    expect(result.results[0]).toMatchObject({ id: 'khai-sinh', lang: 'vi' });
+    expect(result.decision).not.toBe('handoff');
+    // An English entry elsewhere in the corpus does not pull the answer to another topic.
+    expect(engineWithout.searchLexical('how do I register the birth of my child', { lang: 'en' }).results[0]).toMatchObject({
+      id: 'khai-sinh',
+      lang: 'vi',
+    });
   });
 
   it('shows an entry that exists in one language only, in that language', () => {

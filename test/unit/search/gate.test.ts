@@ -71,6 +71,22 @@ describe('decide', () => {
     expect(decide(pair(0.59), { answer: 0.5, suggest: 0.3, margin: 0 })).toBe('answer');
   });
 
+  it('also answers when the first explains clearly more of the question than a close rival', () => {
+    const withCoverage = (first: number, rival: number) => [
+      { confidence: 0.6, topic: 'a', coverage: first },
+      { confidence: 0.55, topic: 'b', coverage: rival },
+    ];
+    const options = { ...banded, coverageLead: 0.15 };
+    expect(decide(withCoverage(0.9, 0.7), options)).toBe('answer');
+    expect(decide(withCoverage(0.9, 0.8), options)).toBe('suggest');
+    // Without the option, or without coverage (hybrid candidates), only the confidence lead counts.
+    expect(decide(withCoverage(0.9, 0.5), banded)).toBe('suggest');
+    expect(decide([{ confidence: 0.6, topic: 'a' }, { confidence: 0.55, topic: 'b' }], options)).toBe('suggest');
+    // It never answers below the answer threshold nor against the margin.
+    expect(decide(withCoverage(0.9, 0.1), { ...options, answer: 0.7 })).toBe('suggest');
+    expect(decide(withCoverage(0.9, 0.1), { ...options, margin: 0.1 })).toBe('suggest');
+  });
+
   it('suggests between the thresholds and hands off below them or without candidates', () => {
     expect(decide([{ confidence: 0.4, topic: 'a' }], banded)).toBe('suggest');
     expect(decide([{ confidence: 0.29, topic: 'a' }], banded)).toBe('handoff');

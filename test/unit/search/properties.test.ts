@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 fc.configureGlobal({ numRuns: Number(process.env.FC_RUNS ?? 100) });
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyse, hasEnglishKeywords, readsAsEnglish } from '../../../src/search/core/analyse.js';
+import { analyse, hasEnglishKeywords, readsAsEnglish, type Analysis } from '../../../src/search/core/analyse.js';
 import { createEngine, type Engine } from '../../../src/search/core/engine.js';
 import { loadLexicalIndex } from '../../../src/search/core/lexical.js';
-import { canonicalSyllable, foldDiacritics, syllables } from '../../../src/search/core/normalise.js';
+import { canonicalSyllable, foldDiacritics, foldSyllable, isAscii, syllables } from '../../../src/search/core/normalise.js';
 import { isStopword } from '../../../src/search/core/stopwords.js';
-import type { CorpusArtifact, CorpusEntry } from '../../../src/search/core/types.js';
+import type { CorpusArtifact } from '../../../src/search/core/types.js';
 import { fixtureArtifact } from './fixture.js';
 
 let artifact: CorpusArtifact;
@@ -94,6 +94,7 @@ describe('search properties', () => {
   });
 
   it('finds the same entries whether a question is typed with diacritics or without', () => {
+    const { lexicon } = loadLexicalIndex(artifact.lexical, artifact.entries);
     fc.assert(
       fc.property(question, (text) => {
         const typed = ids(engine.searchLexical(text, { lang: 'vi', limit: 50 }));
@@ -102,9 +103,12 @@ describe('search properties', () => {
         // dropped, "dang" (đăng) and "ca" are words; "la" is dropped, "lạ" is a word. That
         // also changes the context typing slips are corrected in. And accents are evidence
         // of Vietnamese: "thẻ documents" reads as Vietnamese, "the documents" as English.
+        // A third: a word typed with accents that the corpus does not know is corrected
+        // only to words with the same vowels ("thườg" → thường, not "thọ" → thế).
         const english = readsAsEnglish(syllables(text));
         const sameStopwords = syllables(text).every((token) => isStopword(token, english) === isStopword(foldDiacritics(token), english));
-        if (sameStopwords && english === readsAsEnglish(syllables(foldDiacritics(text)))) expect(plain).toEqual(typed);
+        const accentedUnknown = syllables(text).some((token) => !isAscii(token) && !lexicon.known(foldSyllable(token)));
+        if (sameStopwords && !accentedUnknown && english === readsAsEnglish(syllables(foldDiacritics(text)))) expect(plain).toEqual(typed);
       }),
     );
   });
@@ -113,20 +117,21 @@ describe('search properties', () => {
     // The answer text counts towards coverage but does not make an entry a candidate, and
     // the question is read the way the engine reads it: with the corpus lexicon (slips
     // corrected, run-together tokens split) and, when it has English keywords, translated too.
-    const wordsOf = (entry: CorpusEntry): Set<string> => {
-      const texts = [entry.title, ...entry.questions, ...entry.tags];
-      return new Set(texts.flatMap((text) => [...analyse(text).words, ...analyse(text).aliases]));
-    };
-    const index = artifact.entries.map((entry) => ({ entry, words: wordsOf(entry) }));
+    // Words meet words and shorthand as typed meets shorthand as typed ("cccd", or the
+    // "trực tuyến" a phrasing says before it is read as online), as in the index.
+    const termsOf = (analyses: Analysis[]): Set<string> =>
+      new Set(analyses.flatMap((analysis) => [...analysis.words, ...analysis.aliases.map((alias) => `=${alias}`)]));
+    const index = artifact.entries.map((entry) => ({
+      entry,
+      terms: termsOf([entry.title, ...entry.questions, ...entry.tags].map((text) => analyse(text))),
+    }));
     const { lexicon } = loadLexicalIndex(artifact.lexical, artifact.entries);
     fc.assert(
       fc.property(question, (text) => {
         const readings = [analyse(text, { lexicon, maxTokens: 64 })];
         if (hasEnglishKeywords(text, 64)) readings.push(analyse(text, { lexicon, maxTokens: 64, translate: true }));
-        const terms = readings.flatMap((query) => [...query.words, ...query.aliases]);
-        const expected = new Set(
-          index.filter(({ words }) => terms.some((term) => words.has(term))).map(({ entry }) => entry.id),
-        );
+        const query = [...termsOf(readings)];
+        const expected = new Set(index.filter(({ terms }) => query.some((term) => terms.has(term))).map(({ entry }) => entry.id));
         expect(ids(engine.searchLexical(text, { lang: 'vi', limit: 50 }))).toEqual([...expected].sort());
       }),
     );
