@@ -44,6 +44,9 @@ export default {
         context.path = `/${TINY_MODELS}/${context.path.slice('/test/fixtures/widget/models/'.length)}`;
       } else if (context.path === '/test/fixtures/widget/corpus-tiny.json') {
         context.path = `/${FIXTURE_CORPUS_TINY}`;
+      } else if (/^\/test\/fixtures\/widget\/fixture-corpus-tiny\.vectors\.[\w.-]+\.bin$/.test(context.path)) {
+        // Its vectors sidecar, named after the compiled file and fetched next to the corpus URL.
+        context.path = `/test-results/${context.path.slice('/test/fixtures/widget/'.length)}`;
       }
       return next();
     },

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { DEFAULTS } from '../../src/config/schema.js';
 import { createEngine } from '../../src/search/core/engine.js';
 import { parseArtifact } from '../../src/search/core/serialise.js';
@@ -35,7 +36,7 @@ export const CLI_DEFAULTS = Object.freeze({
 });
 
 export async function createCliEngine(options: CliEngineOptions): Promise<CliEngine> {
-  const artifact = await loadArtifact(options.artifact, options.log);
+  const { artifact, vectors } = await loadArtifact(options.artifact, options.log);
   let embedder = null;
   if (options.model !== 'none') {
     embedder = await loadNodeEmbedder({ model: options.model, modelBase: options.modelBase });
@@ -45,7 +46,7 @@ export async function createCliEngine(options: CliEngineOptions): Promise<CliEng
       embedder = null;
     }
   }
-  const engine = createEngine(artifact, embedder ? { embedder } : {});
+  const engine = createEngine(artifact, embedder ? { embedder, vectors: await vectors() } : {});
   const mode = embedder ? 'hybrid' : 'lexical';
   return {
     mode,
@@ -55,13 +56,22 @@ export async function createCliEngine(options: CliEngineOptions): Promise<CliEng
   };
 }
 
-async function loadArtifact(file: string, log: (line: string) => void): Promise<CorpusArtifact> {
-  if (existsSync(file)) return parseArtifact(JSON.parse(await readFile(file, 'utf8')));
+/** The artifact, and its vectors sidecar (read next to it, only when asked: lexical runs never need it). */
+async function loadArtifact(file: string, log: (line: string) => void): Promise<{ artifact: CorpusArtifact; vectors: () => Promise<Uint8Array> }> {
+  if (existsSync(file)) {
+    const artifact = parseArtifact(JSON.parse(await readFile(file, 'utf8')));
+    const sidecar = (artifact.embeddings as { file?: string } | undefined)?.file;
+    const vectors = async (): Promise<Uint8Array> => {
+      if (!sidecar) throw new Error(`ask: ${file} names no vectors file`);
+      return new Uint8Array(await readFile(path.join(path.dirname(file), sidecar)));
+    };
+    return { artifact, vectors };
+  }
   log(`ask: ${file} not found; compiling corpus/ in memory`);
   const result = await compileCorpus('corpus');
   for (const diagnostic of result.diagnostics) log(formatDiagnostic(diagnostic));
   if (!result.artifact) throw new Error('ask: the corpus has errors; run npm run corpus:check');
-  return result.artifact;
+  return { artifact: result.artifact, vectors: async () => Promise.reject(new Error('ask: the in-memory corpus has no vectors')) };
 }
 
 /** Reads `--name value` options; unknown ones are an error that names them. */

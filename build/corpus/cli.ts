@@ -15,8 +15,10 @@ import { formatDiagnostic } from './diagnostics.js';
  * - `build` validates, then writes the artifact atomically (a temporary file renamed into
  *   place), so a failed or interrupted build never leaves a half-written corpus.
  * - `--model <id>` (build only) also embeds every phrasing with that model, read from
- *   `<model base>/<id>/`; a model that is not there is an error (nothing written). Without
- *   it (or with `none`) the artifact is lexical only (`modelId: null`).
+ *   `<model base>/<id>/`, into a sidecar next to the artifact
+ *   (`<name>.vectors.<model>.bin`, written before the artifact); a model that is not there
+ *   is an error (nothing written). Without it (or with `none`) the artifact is lexical only
+ *   (`modelId: null`).
  * Everything goes to stderr. Exit code: 0 success, 1 corpus errors or missing model, 2 bad command line.
  */
 
@@ -69,6 +71,7 @@ export async function main(argv: readonly string[], io: CliIo = { error: (line) 
   const result = await compileCorpus(args.dir, {
     ...(io.today === undefined ? {} : { today: io.today }),
     ...(embedder ? { embedder } : {}),
+    artifactName: path.basename(args.out),
   });
   for (const diagnostic of result.diagnostics) io.error(formatDiagnostic(diagnostic));
   if (!result.artifact || result.json === undefined) {
@@ -76,7 +79,11 @@ export async function main(argv: readonly string[], io: CliIo = { error: (line) 
     io.error(`corpus: ${errors} error${errors === 1 ? '' : 's'}${args.command === 'build' ? `, nothing written` : ''}`);
     return 1;
   }
-  if (args.command === 'build') await writeAtomically(args.out, result.json);
+  if (args.command === 'build') {
+    // The vectors first: an engine that sees the new artifact finds its sidecar already there.
+    if (result.vectors) await writeAtomically(path.join(path.dirname(args.out), result.vectors.file), result.vectors.bytes);
+    await writeAtomically(args.out, result.json);
+  }
   io.error(summary(result.artifact, result.json, args.command === 'build' ? args.out : undefined));
   if (embedder) {
     const phrasings = result.artifact.entries.reduce((total, entry) => total + entry.questions.length + 1, 0);
@@ -116,12 +123,12 @@ function parseArgs(argv: readonly string[]): Args | string {
  * Writes `data` to `file` through a temporary file in the same folder and a rename, which
  * replaces the old file in one step; creates the folder when missing.
  */
-export async function writeAtomically(file: string, data: string): Promise<void> {
+export async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
   const folder = path.dirname(file);
   await mkdir(folder, { recursive: true });
   const temporary = path.join(folder, `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await writeFile(temporary, data, 'utf8');
+    await writeFile(temporary, data);
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
@@ -135,8 +142,12 @@ function summary(artifact: CorpusArtifact, json: string, written: string | undef
   const bytes = Buffer.byteLength(json);
   const gzip = gzipSync(json, { level: 9 }).length;
   const target = written ? ` → ${written.split(path.sep).join('/')}` : ' (checked, nothing written)';
-  const model = artifact.modelId ? `, embeddings of ${artifact.modelId}` : '';
+  const model = artifact.modelId ? `, embeddings of ${artifact.modelId} (${vectorBytes(artifact)} bytes in a sidecar)` : '';
   return `corpus: ${count('vi')} vi + ${count('en')} en entries, ${questions} questions${model}, ${bytes} bytes (${gzip} gzip)${target}`;
+}
+
+function vectorBytes(artifact: CorpusArtifact): number {
+  return (artifact.embeddings as { bytes?: number } | undefined)?.bytes ?? 0;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { foldSyllable, syllables } from '../../src/search/core/normalise.js';
 import { createArtifact, stringifyArtifact } from '../../src/search/core/serialise.js';
 import type { CorpusArtifact, Embedder } from '../../src/search/core/types.js';
-import { encodeEmbeddings, phrasingTexts } from '../../src/search/core/vectors.js';
+import { embeddingsRecord, encodeVectorFile, phrasingTexts, vectorFileName } from '../../src/search/core/vectors.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { readEntryFile, type ParsedEntry } from './entry-file.js';
 
@@ -20,9 +20,12 @@ export interface CompileOptions {
   today?: string;
   /**
    * Embedding model: when given, every phrasing (title and questions) is embedded and
-   * stored as int8 vectors with the model's id (see src/search/core/vectors.ts).
+   * stored as int8 vectors in a sidecar file, which the artifact names with the model's id
+   * (see src/search/core/vectors.ts).
    */
   embedder?: Embedder;
+  /** File name the artifact will have (default `corpus.json`): the sidecar is named after it. */
+  artifactName?: string;
 }
 
 export interface CompileResult {
@@ -32,6 +35,8 @@ export interface CompileResult {
   artifact?: CorpusArtifact;
   /** The artifact as written to disk, when there is no error. */
   json?: string;
+  /** With an embedder: the vectors sidecar, to write next to the artifact under `file`. */
+  vectors?: { file: string; bytes: Uint8Array };
 }
 
 const LANGS = ['vi', 'en'] as const;
@@ -73,12 +78,19 @@ export async function compileCorpus(dir: string, options: CompileOptions = {}): 
     parsed.map(({ entry }) => entry),
     { corpusHash: '', modelId: null },
   );
-  if (options.embedder) {
-    const vectors = await options.embedder.embed(phrasingTexts(artifact.entries));
-    artifact = { ...artifact, modelId: options.embedder.id, embeddings: encodeEmbeddings(vectors) };
+  if (!options.embedder) {
+    artifact.corpusHash = corpusHash(artifact);
+    return { diagnostics: sorted, artifact, json: stringifyArtifact(artifact) };
   }
-  artifact.corpusHash = corpusHash(artifact);
-  return { diagnostics: sorted, artifact, json: stringifyArtifact(artifact) };
+  // The sidecar's header carries the corpus hash (which covers the model id, not the
+  // vectors), so the hash comes first, then the file, then the record of it in the artifact.
+  const { id: modelId } = options.embedder;
+  const vectors = await options.embedder.embed(phrasingTexts(artifact.entries));
+  artifact.corpusHash = corpusHash({ entries: artifact.entries, modelId });
+  const file = vectorFileName(options.artifactName ?? 'corpus.json', modelId);
+  const bytes = encodeVectorFile(vectors, { corpusHash: artifact.corpusHash, modelId });
+  artifact = { ...artifact, modelId, embeddings: embeddingsRecord(file, bytes) };
+  return { diagnostics: sorted, artifact, json: stringifyArtifact(artifact), vectors: { file, bytes } };
 }
 
 interface DeclaredId {

@@ -12,7 +12,7 @@ import { loadLexicalIndex, type LexicalMatch } from './lexical.js';
 import { syllables } from './normalise.js';
 import { parseArtifact } from './serialise.js';
 import type { CorpusArtifact, CorpusEntry, Embedder, EngineInfo, SearchHit, SearchMode, SearchResult } from './types.js';
-import { hybridConfidence, loadEmbeddings, type DenseIndex } from './vectors.js';
+import { hybridConfidence, loadEmbeddings, type DenseIndex, type EmbeddingsRecord } from './vectors.js';
 
 type Lang = 'vi' | 'en';
 
@@ -28,6 +28,13 @@ export interface EngineOptions {
   embedder?: Embedder;
   /** Gate settings replacing the frozen defaults (`GATE_DEFAULTS`). */
   gate?: GateOverrides;
+  /** The artifact's vectors sidecar (the file its `embeddings.file` names), when already at hand. */
+  vectors?: Uint8Array | ArrayBuffer;
+  /**
+   * Lexical mode scores every matching entry instead of pruning the ones that cannot reach
+   * the hits (the same results, slower on large corpora): the reference tests compare with.
+   */
+  exhaustive?: boolean;
 }
 
 export interface SearchOptions {
@@ -67,6 +74,14 @@ export interface Engine {
    * only when the artifact holds vectors of that embedder's model.
    */
   setEmbedder(embedder: Embedder | null): SearchMode;
+  /** The vectors sidecar's file name (relative to the artifact), null for a lexical-only artifact. */
+  readonly vectorsFile: string | null;
+  /**
+   * Attaches the vectors sidecar, needed before an embedder can make the engine hybrid.
+   *
+   * @throws CorpusError when the bytes are not this artifact's vectors (another corpus hash or model: a stale file)
+   */
+  loadVectors(data: Uint8Array | ArrayBuffer): void;
 }
 
 /**
@@ -87,7 +102,8 @@ export function createEngine(artifact: CorpusArtifact, options: EngineOptions = 
   const checked = parseArtifact(artifact);
   const entries = checked.entries;
   const lexical = loadLexicalIndex(checked.lexical, entries);
-  const dense: DenseIndex | null = checked.modelId === null ? null : loadEmbeddings(checked.embeddings, entries);
+  // The vectors are a sidecar, attached when the model loads (`loadVectors`) or given here.
+  let dense: DenseIndex | null = options.vectors ? loadEmbeddings(options.vectors, checked) : null;
   const byKey = new Map(entries.map((entry) => [key(entry.lang, entry.id), entry]));
   const baseGate: GateOptions = {
     ...GATE_DEFAULTS,
@@ -119,29 +135,47 @@ export function createEngine(artifact: CorpusArtifact, options: EngineOptions = 
 
   async function search(text: string, searchOptions: SearchOptions = {}): Promise<SearchResult> {
     const current = embedder;
+    if (!current) return searchLexical(text, searchOptions);
     const matches = lexical.search(text);
-    if (!current) return rank(text, searchOptions, matches, undefined);
     let cosines: Float32Array | null;
     try {
       cosines = await denseEvidence(text, current);
     } catch {
       // The model failed on this question: it still gets the lexical answer.
-      return rank(text, searchOptions, matches, undefined);
+      return rank(text, searchOptions, matches, undefined)!;
     }
-    return rank(text, searchOptions, matches, cosines);
+    return rank(text, searchOptions, matches, cosines)!;
   }
 
   /**
    * Ranks and decides. `cosines` undefined = lexical mode; null = hybrid mode without
    * dense evidence for this question; else the best cosine of each entry.
    */
+  /**
+   * Lexical mode: a pruned search (`searchPruned`) needs exact evidence only for the entries
+   * that can matter; when the ranking shows they might not be enough (an omitted entry
+   * could reach the hits shown, the rival or a language's best), the exhaustive search decides.
+   */
+  function searchLexical(text: string, searchOptions: SearchOptions = {}): SearchResult {
+    if (options.exhaustive) return rank(text, searchOptions, lexical.search(text), undefined)!;
+    const gate = gateOptions(searchOptions.threshold, baseGate);
+    const limit = clampLimit(searchOptions.limit);
+    const pruned = lexical.searchPruned(text, { confidence: (evidence) => confidence(evidence, gate), keep: limit });
+    return rank(text, searchOptions, pruned.matches, undefined, pruned.omitted) ?? rank(text, searchOptions, lexical.search(text), undefined)!;
+  }
+
+  /**
+   * Ranks and decides. With `omitted` (the confidence bounds of entries a pruned search left
+   * out), returns null when one of them could change the hits shown or the decision.
+   */
   function rank(
     text: string,
     searchOptions: SearchOptions,
     matches: readonly LexicalMatch[],
     cosines: Float32Array | null | undefined,
+    omitted?: Readonly<Record<Lang, number>>,
     inspect?: (candidates: GateCandidate[]) => void,
-  ): SearchResult {
+  ): SearchResult | null {
     const lang: Lang = searchOptions.lang === 'en' ? 'en' : 'vi';
     const limit = clampLimit(searchOptions.limit);
     const gate = gateOptions(searchOptions.threshold, baseGate);
@@ -191,6 +225,7 @@ export function createEngine(artifact: CorpusArtifact, options: EngineOptions = 
       (a, b) => b.confidence - a.confidence || b.cosine - a.cosine || b.score - a.score || compare(a.entry.id, b.entry.id),
     );
 
+    if (omitted && !prunedRankingHolds(scored, ranked, limit, omitted)) return null;
     const candidates: GateCandidate[] = ranked.map((candidate) => ({
       confidence: candidate.confidence,
       topic: candidate.entry.topic,
@@ -210,10 +245,10 @@ export function createEngine(artifact: CorpusArtifact, options: EngineOptions = 
 
   return {
     search,
-    searchLexical: (text, searchOptions = {}) => rank(text, searchOptions, lexical.search(text), undefined),
+    searchLexical,
     gateCandidates(text, searchOptions = {}) {
       let seen: GateCandidate[] = [];
-      rank(text, searchOptions, lexical.search(text), undefined, (candidates) => {
+      rank(text, searchOptions, lexical.search(text), undefined, undefined, (candidates) => {
         seen = candidates;
       });
       return seen;
@@ -224,6 +259,10 @@ export function createEngine(artifact: CorpusArtifact, options: EngineOptions = 
       return embedder ? 'hybrid' : 'lexical';
     },
     setEmbedder,
+    vectorsFile: checked.embeddings === undefined ? null : (checked.embeddings as EmbeddingsRecord).file,
+    loadVectors(data) {
+      dense = loadEmbeddings(data, checked, (checked.embeddings as EmbeddingsRecord | undefined)?.file);
+    },
   };
 }
 
@@ -237,6 +276,30 @@ interface Candidate {
   score: number;
   /** Lexical query coverage; 0 when only the dense side found the entry. */
   coverage: number;
+}
+
+/**
+ * Whether a ranking made without the omitted entries is the full ranking's: the hits shown,
+ * the rival (best of another topic) and each language's best all beat every omitted entry's
+ * confidence bound (an omitted entry's hit, once merged and ranked, is no more confident).
+ */
+function prunedRankingHolds(
+  scored: readonly Candidate[],
+  ranked: readonly Candidate[],
+  limit: number,
+  omitted: Readonly<Record<Lang, number>>,
+): boolean {
+  const ceiling = Math.max(omitted.vi, omitted.en);
+  if (ceiling === -Infinity) return true;
+  if (ranked.length < limit || !(ranked[limit - 1]!.confidence > ceiling)) return false;
+  const rival = ranked.find((candidate) => candidate.entry.topic !== ranked[0]!.entry.topic);
+  if (!rival || !(rival.confidence > ceiling)) return false;
+  for (const lang of ['vi', 'en'] as const) {
+    if (omitted[lang] === -Infinity) continue;
+    const best = Math.max(...scored.filter((candidate) => candidate.entry.lang === lang).map((candidate) => candidate.confidence));
+    if (!(best > omitted[lang])) return false;
+  }
+  return true;
 }
 
 /** Positions of the `count` largest values, largest first. */

@@ -1,6 +1,7 @@
 import { CorpusError } from '../../errors.js';
 import { buildLexicalIndex } from './lexical.js';
 import type { CorpusArtifact, CorpusEntry } from './types.js';
+import { isEmbeddingsRecord } from './vectors.js';
 
 /**
  * Version of the compiled corpus artifact (`dist/corpus.json`). Bump it whenever the
@@ -8,9 +9,11 @@ import type { CorpusArtifact, CorpusEntry } from './types.js';
  * (Changes to the abbreviation or stopword tables are caught separately, by the
  * analyser fingerprint stored in the lexical index.)
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 // Format history: 1 — entries + lexical index; 2 — `embeddings` (int8 phrasing vectors of
-// `modelId`, see vectors.ts) and a corpus hash that includes the model id.
+// `modelId`, see vectors.ts) and a corpus hash that includes the model id; 3 — no index
+// (the engine indexes the entries at load; `lexical` only names the analyser) and the
+// vectors in a sidecar file that `embeddings` names (`EmbeddingsRecord`).
 
 export interface ArtifactSource {
   /** Hash of the normalised corpus sources (hex). */
@@ -21,7 +24,7 @@ export interface ArtifactSource {
 
 /**
  * Builds the artifact: entries sorted by (lang, id) with their keys in a fixed order, and
- * the lexical index over them. Deterministic: the same entries give the same artifact.
+ * the lexical record. Deterministic: the same entries give the same artifact.
  *
  * @example stringifyArtifact(createArtifact(entries, { corpusHash: 'ab12…' }))
  */
@@ -78,6 +81,9 @@ export function parseArtifact(data: unknown): CorpusArtifact {
         ? 'dvc/search: the corpus artifact has embeddings but no modelId; rebuild it'
         : `dvc/search: the corpus artifact names model ${modelId} but has no embeddings; rebuild it`,
     );
+  }
+  if (artifact.embeddings !== undefined && !isEmbeddingsRecord(artifact.embeddings)) {
+    throw new CorpusError('dvc/search: the corpus artifact\'s embeddings record is malformed (file, dim, count, prefix, quantisation, bytes); rebuild it');
   }
   const bad = artifact.entries.findIndex((entry: unknown) => !looksLikeEntry(entry));
   if (bad >= 0) throw new CorpusError(`dvc/search: entry ${bad} of the corpus artifact is malformed`);

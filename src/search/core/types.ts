@@ -42,10 +42,11 @@ export interface CorpusArtifact {
   modelId: string | null;
   createdFrom: number /* entry count */;
   entries: CorpusEntry[];
-  lexical: unknown /* serialised index */;
+  lexical: unknown /* the analyser's id; the engine indexes the entries at load */;
   /**
-   * Int8 vectors of every phrasing for `modelId` (`SerialisedEmbeddings` in `vectors.ts`);
-   * present exactly when `modelId` is not null.
+   * Where the int8 vectors of every phrasing for `modelId` are (a sidecar file next to the
+   * artifact) and their shape: `EmbeddingsRecord` in `vectors.ts`. Present exactly when
+   * `modelId` is not null.
    */
   embeddings?: unknown;
 }

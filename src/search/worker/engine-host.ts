@@ -28,6 +28,8 @@ export interface CorpusResponse {
   ok: boolean;
   status: number;
   json(): Promise<unknown>;
+  /** The vectors sidecar is binary. */
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 export interface EngineHostOptions {
@@ -67,6 +69,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   // The corpus keeps a fixed name while agencies update it: always revalidate (a 304 is cheap).
   const download = options.fetch ?? ((url: string) => fetch(url, { cache: 'no-cache' }));
   let engine: Promise<Engine> | undefined;
+  let corpusUrl: string | undefined;
   const waiting = new Set<number>();
   const cancelled = new Set<number>();
   let modelConfig: { model: string; modelBase: string; explicit: boolean } | null = null;
@@ -100,6 +103,8 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       return { mode: 'lexical', reason: 'no-embeddings' };
     }
     if (!(await listed(config))) return { mode: 'lexical', reason: 'not-listed' };
+    // The phrasing vectors come with the model, never before: lexical visitors do not download them.
+    const vectors = loadVectors(ready);
     let embedder: Embedder;
     try {
       embedder = await options.loadEmbedder({
@@ -111,8 +116,27 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       info(`dvc-assistant: the embedding model ${config.model} could not be loaded (${messageOf(error)}); answering with lexical search.`);
       return { mode: 'lexical', reason: 'failed' };
     }
+    const vectorsError = await vectors;
+    if (vectorsError) {
+      info(`dvc-assistant: the corpus vectors could not be loaded (${vectorsError}); answering with lexical search.`);
+      return { mode: 'lexical', reason: 'failed' };
+    }
     const mode = ready.setEmbedder(embedder);
     return mode === 'hybrid' ? { mode } : { mode, reason: 'no-embeddings' };
+  }
+
+  /** Downloads the engine's vectors sidecar (next to the corpus, revalidated like it) and attaches it; the error message if that fails. */
+  async function loadVectors(ready: Engine): Promise<string | null> {
+    if (!ready.vectorsFile || !corpusUrl) return 'the corpus names no vectors file';
+    const url = new URL(ready.vectorsFile, corpusUrl).href;
+    try {
+      const response = await download(url);
+      if (!response.ok) return `${url} answered HTTP ${response.status}`;
+      ready.loadVectors(await response.arrayBuffer());
+      return null;
+    } catch (error) {
+      return messageOf(error);
+    }
   }
 
   /** The settled mode for `load-model`: loads at most once per `init`. */
@@ -168,6 +192,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   async function handleRequest(request: EngineRequest): Promise<void> {
     switch (request.type) {
       case 'init': {
+        corpusUrl = request.corpusUrl;
         const loading = load(request.corpusUrl);
         engine = loading;
         modelLoad = undefined;

@@ -21,8 +21,8 @@ type Behaviour = 'works' | 'throws' | 'fails-to-load';
 function browser(behaviour: Behaviour = 'works', files: Record<string, unknown> = { [CORPUS]: artifact }) {
   const fetch = async (url: string): Promise<CorpusResponse> =>
     url in files
-      ? { ok: true, status: 200, json: async () => structuredClone(files[url]) }
-      : { ok: false, status: 404, json: async () => ({}) };
+      ? { ok: true, status: 200, json: async () => structuredClone(files[url]), arrayBuffer: async () => new ArrayBuffer(0) }
+      : { ok: false, status: 404, json: async () => ({}), arrayBuffer: async () => new ArrayBuffer(0) };
   const log = {
     workers: [] as FakeWorker[],
     blobs: [] as Blob[],

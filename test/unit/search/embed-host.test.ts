@@ -13,6 +13,7 @@ import { loadNodeEmbedder } from '../../../build/model/node-embedder.js';
 import { createSearchClient, type ClientEnvironment, type WorkerLike } from '../../../src/search/client.js';
 import type { CorpusArtifact, Embedder, ModeChange, ModelProgress } from '../../../src/search/core/types.js';
 import { createEngineHost, type CorpusResponse, type EmbedderRequest } from '../../../src/search/worker/engine-host.js';
+import { encodeVectorFile, vectorFileName } from '../../../src/search/core/vectors.js';
 import type { EngineRequest, EngineResponse } from '../../../src/search/worker/protocol.js';
 import { fixtureArtifact } from './fixture.js';
 
@@ -20,24 +21,40 @@ const SITE = 'https://phuong.example.gov.vn';
 const CORPUS = `${SITE}/dvc/corpus.json`;
 const MODELS = `${SITE}/dvc/models/`;
 const INDEX = `${MODELS}index.json`;
+const VECTORS = `${SITE}/dvc/${vectorFileName('corpus.json', TINY_MODEL_ID)}`;
 const LISTED = { models: [{ id: TINY_MODEL_ID, bytes: 1 }] };
 
 let base: string;
 let tiny: Embedder;
 let lexicalArtifact: CorpusArtifact;
 let hybridArtifact: CorpusArtifact;
+let hybridVectors: Uint8Array;
 
 beforeAll(async () => {
   base = await mkdtemp(path.join(tmpdir(), 'dvc-tiny-'));
   await makeTinyModel({ out: base });
   tiny = (await loadNodeEmbedder({ model: TINY_MODEL_ID, modelBase: base }))!;
   lexicalArtifact = await fixtureArtifact();
-  hybridArtifact = (await compileCorpus('test/fixtures/corpus', { today: '2026-11-28', embedder: tiny })).artifact!;
+  const hybrid = await compileCorpus('test/fixtures/corpus', { today: '2026-11-28', embedder: tiny });
+  hybridArtifact = hybrid.artifact!;
+  hybridVectors = hybrid.vectors!.bytes;
 }, 120_000);
 
 afterAll(async () => {
   if (base) await rm(base, { recursive: true, force: true });
 });
+
+/** A fetch answer from a map of URLs: JSON values, or bytes (the vectors sidecar). */
+function respond(files: Record<string, unknown>, url: string, fallback?: unknown): CorpusResponse {
+  const body = url in files ? files[url] : fallback;
+  if (body === undefined) return { ok: false, status: 404, json: async () => ({}), arrayBuffer: async () => new ArrayBuffer(0) };
+  return {
+    ok: true,
+    status: 200,
+    json: async () => (body instanceof Uint8Array ? JSON.parse(new TextDecoder().decode(body)) : structuredClone(body)),
+    arrayBuffer: async () => (body instanceof Uint8Array ? body.slice().buffer : new TextEncoder().encode(JSON.stringify(body)).buffer),
+  };
+}
 
 interface Setup {
   files?: Record<string, unknown>;
@@ -53,8 +70,7 @@ function hostWith({ files = {}, loader, withLoader = true }: Setup) {
   const loads: EmbedderRequest[] = [];
   const fetch = async (url: string): Promise<CorpusResponse> => {
     requested.push(url);
-    if (!(url in files)) return { ok: false, status: 404, json: async () => ({}) };
-    return { ok: true, status: 200, json: async () => structuredClone(files[url]) };
+    return respond(files, url);
   };
   const defaultLoader = async (request: EmbedderRequest): Promise<Embedder> => {
     request.onProgress({ loaded: 10, total: 110, file: 'config.json' });
@@ -82,7 +98,7 @@ const init = (model: string | null, explicit = false) =>
 
 describe('load-model in the engine host', () => {
   it('stays lexical, fetching nothing, when no model is configured', async () => {
-    const { host, posted, requested, loads } = hostWith({ files: { [CORPUS]: hybridArtifact, [INDEX]: LISTED } });
+    const { host, posted, requested, loads } = hostWith({ files: { [CORPUS]: hybridArtifact, [VECTORS]: hybridVectors, [INDEX]: LISTED } });
     await host.handle(init('none'));
     await host.handle({ type: 'load-model' });
     expect(posted.at(-1)).toEqual({ type: 'mode', mode: 'lexical', reason: 'disabled' });
@@ -101,7 +117,7 @@ describe('load-model in the engine host', () => {
   });
 
   it('says once why a corpus built for another model cannot be used', async () => {
-    const { host, posted, infos } = hostWith({ files: { [CORPUS]: hybridArtifact, [INDEX]: LISTED } });
+    const { host, posted, infos } = hostWith({ files: { [CORPUS]: hybridArtifact, [VECTORS]: hybridVectors, [INDEX]: LISTED } });
     await host.handle(init('Xenova/multilingual-e5-small'));
     await host.handle({ type: 'load-model' });
     await host.handle({ type: 'load-model' });
@@ -115,7 +131,7 @@ describe('load-model in the engine host', () => {
 
   it('never requests the files of a model index.json does not list, unless the base was set explicitly', async () => {
     for (const index of [undefined, { models: [] }, { models: [{ id: 'other/model' }] }, 'not json']) {
-      const files: Record<string, unknown> = { [CORPUS]: hybridArtifact };
+      const files: Record<string, unknown> = { [CORPUS]: hybridArtifact, [VECTORS]: hybridVectors };
       if (index !== undefined) files[INDEX] = index;
       const { host, posted, loads } = hostWith({ files });
       await host.handle(init(TINY_MODEL_ID));
@@ -123,18 +139,18 @@ describe('load-model in the engine host', () => {
       expect(posted.at(-1), JSON.stringify(index)).toEqual({ type: 'mode', mode: 'lexical', reason: 'not-listed' });
       expect(loads).toEqual([]);
     }
-    const explicit = hostWith({ files: { [CORPUS]: hybridArtifact } });
+    const explicit = hostWith({ files: { [CORPUS]: hybridArtifact, [VECTORS]: hybridVectors } });
     await explicit.host.handle(init(TINY_MODEL_ID, true));
     await explicit.host.handle({ type: 'load-model' });
     expect(explicit.posted.at(-1)).toEqual({ type: 'mode', mode: 'hybrid' });
-    const listedElsewhere = hostWith({ files: { [CORPUS]: hybridArtifact, [INDEX]: { models: [] } } });
+    const listedElsewhere = hostWith({ files: { [CORPUS]: hybridArtifact, [VECTORS]: hybridVectors, [INDEX]: { models: [] } } });
     await listedElsewhere.host.handle(init(TINY_MODEL_ID, true));
     await listedElsewhere.host.handle({ type: 'load-model' });
     expect(listedElsewhere.posted.at(-1)).toEqual({ type: 'mode', mode: 'lexical', reason: 'not-listed' });
   });
 
   it('loads a listed model once, forwards progress, then answers in hybrid mode', async () => {
-    const { host, posted, loads } = hostWith({ files: { [CORPUS]: hybridArtifact, [INDEX]: LISTED } });
+    const { host, posted, loads } = hostWith({ files: { [CORPUS]: hybridArtifact, [VECTORS]: hybridVectors, [INDEX]: LISTED } });
     await host.handle(init(TINY_MODEL_ID));
     await host.handle({ type: 'load-model' });
     await host.handle({ type: 'load-model' });
@@ -152,11 +168,37 @@ describe('load-model in the engine host', () => {
     expect(answer?.type === 'result' && answer.result.results[0]?.id).toBe('can-cuoc');
   });
 
+  it('downloads the vectors sidecar next to the corpus only on load-model, and stays lexical with a stale one', async () => {
+    const { host, posted, requested } = hostWith({ files: { [CORPUS]: hybridArtifact, [VECTORS]: hybridVectors, [INDEX]: LISTED } });
+    await host.handle(init(TINY_MODEL_ID));
+    await host.handle({ type: 'query', id: 1, text: 'khai sinh', lang: 'vi' });
+    expect(requested).toEqual([CORPUS]); // a lexical visitor never fetches the vectors
+    await host.handle({ type: 'load-model' });
+    expect(requested).toContain(VECTORS);
+    expect(posted.at(-1)).toEqual({ type: 'mode', mode: 'hybrid' });
+
+    // A sidecar left from another build (the corpus changed, the vectors were not redeployed).
+    const { count, dim } = hybridArtifact.embeddings as { count: number; dim: number };
+    const vectors = Array.from({ length: count }, () => new Float32Array(dim).fill(0.5));
+    const stale = encodeVectorFile(vectors, { corpusHash: 'ffffffffffffffff', modelId: TINY_MODEL_ID });
+    const old = hostWith({ files: { [CORPUS]: hybridArtifact, [VECTORS]: stale, [INDEX]: LISTED } });
+    await old.host.handle(init(TINY_MODEL_ID));
+    await old.host.handle({ type: 'load-model' });
+    expect(old.posted.at(-1)).toEqual({ type: 'mode', mode: 'lexical', reason: 'failed' });
+    expect(old.infos[0]).toMatch(/the corpus vectors could not be loaded \(.*belongs to corpus .* deploy the corpus and its vectors file together\)/);
+
+    const missing = hostWith({ files: { [CORPUS]: hybridArtifact, [INDEX]: LISTED } });
+    await missing.host.handle(init(TINY_MODEL_ID));
+    await missing.host.handle({ type: 'load-model' });
+    expect(missing.posted.at(-1)).toEqual({ type: 'mode', mode: 'lexical', reason: 'failed' });
+    expect(missing.infos[0]).toMatch(/answered HTTP 404/);
+  });
+
   it('answers questions lexically, at once, while the model loads', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const { host, posted } = hostWith({
-      files: { [CORPUS]: hybridArtifact, [INDEX]: LISTED },
+      files: { [CORPUS]: hybridArtifact, [VECTORS]: hybridVectors, [INDEX]: LISTED },
       loader: async () => {
         await gate;
         return tiny;
@@ -175,7 +217,7 @@ describe('load-model in the engine host', () => {
 
   it('stays lexical with one console.info when the model cannot load', async () => {
     const { host, posted, infos } = hostWith({
-      files: { [CORPUS]: hybridArtifact, [INDEX]: LISTED },
+      files: { [CORPUS]: hybridArtifact, [VECTORS]: hybridVectors, [INDEX]: LISTED },
       loader: async () => {
         throw new Error('WebAssembly is blocked');
       },
@@ -194,7 +236,7 @@ describe('load-model in the engine host', () => {
   });
 
   it('says `unsupported` where it has no model loader (the main-thread fallback)', async () => {
-    const { host, posted } = hostWith({ files: { [CORPUS]: hybridArtifact, [INDEX]: LISTED }, withLoader: false });
+    const { host, posted } = hostWith({ files: { [CORPUS]: hybridArtifact, [VECTORS]: hybridVectors, [INDEX]: LISTED }, withLoader: false });
     await host.handle(init(TINY_MODEL_ID));
     await host.handle({ type: 'load-model' });
     expect(posted.at(-1)).toEqual({ type: 'mode', mode: 'lexical', reason: 'unsupported' });
@@ -209,7 +251,7 @@ describe('load-model in the engine host', () => {
         return tiny.embed(texts);
       },
     };
-    const { host, posted } = hostWith({ files: { [CORPUS]: hybridArtifact, [INDEX]: LISTED }, loader: async () => slow });
+    const { host, posted } = hostWith({ files: { [CORPUS]: hybridArtifact, [VECTORS]: hybridVectors, [INDEX]: LISTED }, loader: async () => slow });
     await host.handle(init(TINY_MODEL_ID));
     await host.handle({ type: 'load-model' });
     const query = host.handle({ type: 'query', id: 5, text: 'khai sinh', lang: 'vi' });
@@ -229,8 +271,7 @@ describe('SearchClient and the model', () => {
       onerror: WorkerLike['onerror'] = null;
       private readonly host = createEngineHost({
         post: (message) => setTimeout(() => this.onmessage?.({ data: structuredClone(message) })),
-        fetch: async (url) =>
-          url in files ? { ok: true, status: 200, json: async () => structuredClone(files[url]) } : { ok: false, status: 404, json: async () => ({}) },
+        fetch: async (url) => respond(files, url),
         loadEmbedder: async (request) => {
           request.onProgress({ loaded: 50, total: 100, file: 'onnx/model_quantized.onnx' });
           return tiny;
@@ -255,7 +296,7 @@ describe('SearchClient and the model', () => {
 
   it('loads the model only when asked, once, and reports progress and the mode', async () => {
     const sent: EngineRequest[] = [];
-    const environment = environmentWith({ [CORPUS]: hybridArtifact, [INDEX]: LISTED }, sent);
+    const environment = environmentWith({ [CORPUS]: hybridArtifact, [VECTORS]: hybridVectors, [INDEX]: LISTED }, sent);
     const client = createSearchClient(
       { corpusUrl: CORPUS, workerUrl: `${SITE}/dvc/dvc-assistant.worker.js`, model: TINY_MODEL_ID },
       environment,
@@ -287,7 +328,7 @@ describe('SearchClient and the model', () => {
     const sent: EngineRequest[] = [];
     const client = createSearchClient(
       { corpusUrl: CORPUS, workerUrl: `${SITE}/dvc/dvc-assistant.worker.js`, model: TINY_MODEL_ID, modelBase: '/cdn/models' },
-      environmentWith({ [CORPUS]: hybridArtifact }, sent),
+      environmentWith({ [CORPUS]: hybridArtifact, [VECTORS]: hybridVectors }, sent),
     );
     await client.ready;
     expect(sent[0]).toMatchObject({ modelBase: `${SITE}/cdn/models/`, modelBaseExplicit: true });
@@ -302,10 +343,7 @@ describe('SearchClient and the model', () => {
       { corpusUrl: CORPUS, forceMainThread: true, model: TINY_MODEL_ID },
       {
         ...environmentWith({}, []),
-        fetch: async (url) =>
-          url === CORPUS
-            ? { ok: true, status: 200, json: async () => structuredClone(hybridArtifact) }
-            : { ok: true, status: 200, json: async () => LISTED },
+        fetch: async (url) => respond({ [CORPUS]: hybridArtifact, [VECTORS]: hybridVectors }, url === CORPUS || url === VECTORS ? url : INDEX, LISTED),
       },
     );
     await client.ready;

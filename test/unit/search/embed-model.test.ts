@@ -27,6 +27,7 @@ let base: string;
 let embedder: Embedder;
 let hybridArtifact: CorpusArtifact;
 let hybridJson: string;
+let hybridVectors: Uint8Array;
 const timings: Record<string, number> = {};
 
 const cos = (a: Float32Array, b: Float32Array): number => a.reduce((sum, value, i) => sum + value * b[i]!, 0);
@@ -42,6 +43,7 @@ beforeAll(async () => {
   const compiled = await compileCorpus(FIXTURE, { today: TODAY, embedder });
   hybridArtifact = compiled.artifact!;
   hybridJson = compiled.json!;
+  hybridVectors = compiled.vectors!.bytes;
 }, 120_000);
 
 afterAll(async () => {
@@ -103,12 +105,29 @@ describe('the tiny test model', () => {
 });
 
 describe('build-time embeddings', () => {
-  it('stores one int8 vector per phrasing with the model id, in a new format, deterministically', async () => {
+  it('stores one int8 vector per phrasing in a sidecar the artifact names, with the model id, deterministically', async () => {
     expect(hybridArtifact).toMatchObject({ format: FORMAT_VERSION, modelId: TINY_MODEL_ID });
     const phrasings = hybridArtifact.entries.reduce((total, entry) => total + entry.questions.length + 1, 0);
-    expect(hybridArtifact.embeddings).toMatchObject({ dim: 64, count: phrasings, prefix: 'query: ', quantisation: 'int8-per-vector' });
+    expect(hybridArtifact.embeddings).toEqual({
+      file: 'corpus.vectors.dvc-test-tiny-vi-embed.bin',
+      dim: 64,
+      count: phrasings,
+      prefix: 'query: ',
+      quantisation: 'int8-per-vector',
+      bytes: hybridVectors.length,
+    });
+    expect(hybridVectors.length).toBeGreaterThan(phrasings * 64); // header + one byte per component
+    expect(hybridVectors.length).toBeLessThan(phrasings * 64 + 300);
     expect(Object.keys(hybridArtifact)).toEqual(['format', 'corpusHash', 'modelId', 'createdFrom', 'entries', 'lexical', 'embeddings']);
-    expect((await compileCorpus(FIXTURE, { today: TODAY, embedder })).json).toBe(hybridJson);
+    // The artifact itself holds no vector: a lexical visitor downloads the same few bytes more.
+    expect(hybridJson.length - JSON.stringify(await fixtureArtifact()).length).toBeLessThan(400);
+    const again = await compileCorpus(FIXTURE, { today: TODAY, embedder });
+    expect(again.json).toBe(hybridJson);
+    expect(again.vectors!.bytes).toEqual(hybridVectors);
+    expect(again.vectors!.file).toBe('corpus.vectors.dvc-test-tiny-vi-embed.bin');
+    expect((await compileCorpus(FIXTURE, { today: TODAY, embedder, artifactName: 'site-a.json' })).vectors!.file).toBe(
+      'site-a.vectors.dvc-test-tiny-vi-embed.bin',
+    );
   });
 
   it('keys the corpus hash by the model id, and leaves the lexical artifact as it was', async () => {
@@ -129,7 +148,8 @@ describe('build-time embeddings', () => {
     const io = { error: (line: string) => lines.push(line), today: TODAY };
     expect(await corpusCli(['build', '--dir', FIXTURE, '--out', out, '--model', TINY_MODEL_ID, '--model-base', base], io)).toBe(0);
     expect(await readFile(out, 'utf8')).toBe(hybridJson);
-    expect(lines.join('\n')).toMatch(/embeddings of dvc-test\/tiny-vi-embed/);
+    expect(new Uint8Array(await readFile(path.join(base, 'cli', 'corpus.vectors.dvc-test-tiny-vi-embed.bin')))).toEqual(hybridVectors);
+    expect(lines.join('\n')).toMatch(/embeddings of dvc-test\/tiny-vi-embed \(\d+ bytes in a sidecar\)/);
     const missing = path.join(base, 'cli', 'missing.json');
     expect(await corpusCli(['build', '--dir', FIXTURE, '--out', missing, '--model', 'dvc-test/absent', '--model-base', base], io)).toBe(1);
     await expect(readFile(missing)).rejects.toThrow();
@@ -139,7 +159,7 @@ describe('build-time embeddings', () => {
 
 describe('hybrid search on the fixture corpus (tiny model: correctness, not quality)', () => {
   it('answers in hybrid mode with sane results', async () => {
-    const engine = createEngine(hybridArtifact, { embedder, gate: TINY_GATE });
+    const engine = createEngine(hybridArtifact, { embedder, gate: TINY_GATE, vectors: hybridVectors });
     expect(engine.mode).toBe('hybrid');
     const exact = await engine.search('Đăng ký tạm trú online như thế nào?', { lang: 'vi' });
     expect(exact).toMatchObject({ mode: 'hybrid', decision: 'answer' });
@@ -159,11 +179,11 @@ describe('hybrid search on the fixture corpus (tiny model: correctness, not qual
   it('brings in entries that only the dense side finds', async () => {
     // A stand-in model that reads "xyzzy" as the stored vector of doi-gplx's first question:
     // what a real model does for a paraphrase that shares no word with the phrasings.
-    const stored = loadEmbeddings(hybridArtifact.embeddings, hybridArtifact.entries);
+    const stored = loadEmbeddings(hybridVectors, hybridArtifact as typeof hybridArtifact & { modelId: string });
     const position = hybridArtifact.entries.findIndex((entry) => entry.id === 'doi-gplx');
     const row = hybridArtifact.entries.slice(0, position).reduce((total, entry) => total + entry.questions.length + 1, 0) + 1;
     const paraphrase: Embedder = { id: TINY_MODEL_ID, embed: async (texts) => texts.map(() => stored.vector(row)) };
-    const engine = createEngine(hybridArtifact, { embedder: paraphrase, gate: TINY_GATE });
+    const engine = createEngine(hybridArtifact, { embedder: paraphrase, gate: TINY_GATE, vectors: hybridVectors });
     expect(engine.searchLexical('xyzzy', { lang: 'vi' }).results).toEqual([]);
     const result = await engine.search('xyzzy', { lang: 'vi' });
     expect(result.mode).toBe('hybrid');
@@ -175,15 +195,20 @@ describe('hybrid search on the fixture corpus (tiny model: correctness, not qual
   it('stays lexical without a model, with another model, or when the model fails on a question', async () => {
     const lexicalEngine = createEngine(hybridArtifact);
     expect(lexicalEngine.mode).toBe('lexical');
+    // Without its vectors sidecar, the model alone cannot make the engine hybrid.
+    expect(lexicalEngine.setEmbedder(embedder)).toBe('lexical');
+    expect(lexicalEngine.setEmbedder(null)).toBe('lexical');
     const lexical = await lexicalEngine.search('lam lai can cuoc cong dan', { lang: 'vi' });
     expect(lexical.mode).toBe('lexical');
     expect(lexicalEngine.searchLexical('lam lai can cuoc cong dan', { lang: 'vi' })).toEqual(lexical);
 
     const other: Embedder = { id: 'other/model', embed: embedder.embed };
-    expect(createEngine(hybridArtifact, { embedder: other }).mode).toBe('lexical');
+    expect(createEngine(hybridArtifact, { embedder: other, vectors: hybridVectors }).mode).toBe('lexical');
 
     const failing: Embedder = { id: TINY_MODEL_ID, embed: async () => Promise.reject(new Error('out of memory')) };
-    const engine = createEngine(hybridArtifact, { embedder: failing });
+    const engine = createEngine(hybridArtifact);
+    engine.loadVectors(hybridVectors);
+    expect(engine.setEmbedder(failing)).toBe('hybrid');
     expect(engine.mode).toBe('hybrid');
     expect(await engine.search('lam lai can cuoc cong dan', { lang: 'vi' })).toEqual(lexical);
     expect(engine.setEmbedder(null)).toBe('lexical');

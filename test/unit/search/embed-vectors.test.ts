@@ -7,12 +7,13 @@ import {
   MAX_EMBEDDED_CHARS,
   denseConfidence,
   embeddingInput,
-  encodeEmbeddings,
-  fromBase64,
+  embeddingsRecord,
+  encodeVectorFile,
   hybridConfidence,
+  isEmbeddingsRecord,
   loadEmbeddings,
   phrasingTexts,
-  toBase64,
+  vectorFileName,
 } from '../../../src/search/core/vectors.js';
 import { entry } from './fixture.js';
 
@@ -32,28 +33,19 @@ const cosine = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
   return dot / Math.sqrt(na * nb);
 };
 
-describe('base64', () => {
-  it('round-trips any bytes and matches the platform encoder', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-        const text = toBase64(bytes);
-        expect(text).toBe(Buffer.from(bytes).toString('base64'));
-        expect(fromBase64(text)).toEqual(bytes);
-      }),
-    );
-  });
-
-  it('refuses text that is not base64', () => {
-    expect(() => fromBase64('abc')).toThrow(SyntaxError);
-    expect(() => fromBase64('ab$=')).toThrow(SyntaxError);
-  });
-});
-
-describe('int8 phrasing vectors', () => {
+describe('int8 phrasing vectors in a sidecar file', () => {
   const entries = [entry('a', ['câu một', 'câu hai']), entry('b', ['câu ba'])];
+  const key = { corpusHash: '0123456789abcdef', modelId: 'dvc-test/model' };
+  const owner = { ...key, entries };
+  const encode = (vectors: Float32Array[]) => encodeVectorFile(vectors, key);
 
   it('lists the phrasings in storage order: each title, then its questions', () => {
     expect(phrasingTexts(entries)).toEqual(['câu một', 'câu một', 'câu hai', 'câu ba', 'câu ba']);
+  });
+
+  it('names the sidecar after the artifact and the model', () => {
+    expect(vectorFileName('corpus.json', 'Xenova/multilingual-e5-small')).toBe('corpus.vectors.Xenova-multilingual-e5-small.bin');
+    expect(vectorFileName('fixture-corpus-tiny.json', 'dvc-test/tiny-vi-embed')).toBe('fixture-corpus-tiny.vectors.dvc-test-tiny-vi-embed.bin');
   });
 
   it('round-trips vectors through int8 with cosine above 0.999 and keeps zero vectors zero', () => {
@@ -62,23 +54,33 @@ describe('int8 phrasing vectors', () => {
         fc.pre(values.some((value) => Math.abs(value) > 1e-3));
         const original = unit(values);
         const zero = new Float32Array(16);
-        const stored = encodeEmbeddings([original, original, zero, original, original]);
-        expect(stored).toMatchObject({ dim: 16, count: 5, prefix: EMBEDDING_PREFIX, quantisation: 'int8-per-vector' });
-        const index = loadEmbeddings(JSON.parse(JSON.stringify(stored)), entries);
+        const bytes = encode([original, original, zero, original, original]);
+        expect(embeddingsRecord('x.bin', bytes)).toEqual({
+          file: 'x.bin',
+          dim: 16,
+          count: 5,
+          prefix: EMBEDDING_PREFIX,
+          quantisation: 'int8-per-vector',
+          bytes: bytes.length,
+        });
+        const index = loadEmbeddings(bytes.slice().buffer, owner);
         expect(cosine(index.vector(0), original)).toBeGreaterThan(0.999);
         expect([...index.vector(2)]).toEqual(new Array(16).fill(0));
       }),
     );
   });
 
-  it('is deterministic', () => {
+  it('is deterministic and compact: a short header, then one byte per component', () => {
     const vectors = [unit([1, 2, 3, 4]), unit([-4, 3, -2, 1]), unit([0, 0, 1, 0]), unit([1, 1, 1, 1]), unit([3, 0, 0, -1])];
-    expect(encodeEmbeddings(vectors)).toEqual(encodeEmbeddings(vectors.map((vector) => Float32Array.from(vector))));
+    const bytes = encode(vectors);
+    expect(bytes).toEqual(encode(vectors.map((vector) => Float32Array.from(vector))));
+    expect(bytes.length).toBeLessThan(5 * 4 + 200);
+    expect([...bytes.subarray(0, 4)]).toEqual([0x44, 0x56, 0x43, 0x56]);
   });
 
   it('gives each entry the best cosine of its phrasings, and null for an unusable query', () => {
     const vectors = [unit([1, 0, 0]), unit([0, 1, 0]), unit([0, 0, 1]), unit([1, 1, 0]), unit([-1, 0, 0])];
-    const index = loadEmbeddings(encodeEmbeddings(vectors), entries);
+    const index = loadEmbeddings(encode(vectors), owner);
     const best = index.entryCosines(Float32Array.from([0, 0, 5]))!;
     expect(best[0]).toBeCloseTo(1, 3); // entry a: its second question
     expect(best[1]).toBeCloseTo(0, 3);
@@ -88,17 +90,31 @@ describe('int8 phrasing vectors', () => {
   });
 
   it('refuses vectors of different lengths or with non-finite numbers', () => {
-    expect(() => encodeEmbeddings([new Float32Array(3), new Float32Array(4)])).toThrow(RangeError);
-    expect(() => encodeEmbeddings([Float32Array.from([1, Number.NaN])])).toThrow(RangeError);
+    expect(() => encode([new Float32Array(3), new Float32Array(4)])).toThrow(RangeError);
+    expect(() => encode([Float32Array.from([1, Number.NaN])])).toThrow(RangeError);
   });
 
-  it('fails loudly on malformed or mismatched stored vectors', () => {
-    const good = encodeEmbeddings(Array.from({ length: 5 }, () => unit([1, 2])));
-    expect(() => loadEmbeddings({ ...good, count: 4 }, entries)).toThrow(CorpusError);
-    expect(() => loadEmbeddings({ ...good, vectors: good.vectors.slice(4) }, entries)).toThrow(/hold/);
-    expect(() => loadEmbeddings({ ...good, vectors: '!!!!' }, entries)).toThrow(/base64/);
-    expect(() => loadEmbeddings({ ...good, prefix: 'passage: ' }, entries)).toThrow(/malformed/);
-    expect(() => loadEmbeddings(null, entries)).toThrow(CorpusError);
+  it('refuses a stale sidecar (another corpus or model), a cut or foreign file, and says what to do', () => {
+    const good = encode(Array.from({ length: 5 }, () => unit([1, 2])));
+    expect(() => loadEmbeddings(good, { ...owner, corpusHash: 'ffffffffffffffff' })).toThrow(
+      /belongs to corpus 0123456789abcdef \(dvc-test\/model\), not to this corpus ffffffffffffffff .*deploy the corpus and its vectors file together/,
+    );
+    expect(() => loadEmbeddings(good, { ...owner, modelId: 'other/model' })).toThrow(CorpusError);
+    expect(() => loadEmbeddings(good, { ...owner, entries: entries.slice(1) })).toThrow(/holds 5 vectors but its entries have 2 phrasings/);
+    expect(() => loadEmbeddings(good.subarray(0, good.length - 3), owner)).toThrow(/holds 7 values, expected 2 × 5/);
+    expect(() => loadEmbeddings(new TextEncoder().encode('{"not":"vectors"}'), owner, 'corpus.vectors.x.bin')).toThrow(
+      /the vectors file corpus.vectors.x.bin is not a vectors file; rebuild the corpus/,
+    );
+    expect(() => loadEmbeddings(good.subarray(0, 20), owner)).toThrow(/cut short/);
+  });
+
+  it('accepts only plain .bin file names in the artifact record', () => {
+    const record = embeddingsRecord('corpus.vectors.m.bin', encode([unit([1, 2])]));
+    expect(isEmbeddingsRecord(record)).toBe(true);
+    for (const file of ['../secret.bin', 'https://cdn.example/x.bin', 'models/x.bin', 'x.json', '.bin']) {
+      expect(isEmbeddingsRecord({ ...record, file }), file).toBe(false);
+    }
+    expect(isEmbeddingsRecord({ ...record, prefix: 'passage: ' })).toBe(false);
   });
 });
 

@@ -16,12 +16,13 @@ function hostWith(files: Record<string, unknown>, { delay }: { delay?: Promise<v
   const fetch = async (url: string): Promise<CorpusResponse> => {
     requested.push(url);
     await delay;
-    if (!(url in files)) return { ok: false, status: 404, json: async () => ({}) };
+    if (!(url in files)) return { ok: false, status: 404, json: async () => ({}), arrayBuffer: async () => new ArrayBuffer(0) };
     const body = files[url];
     return {
       ok: true,
       status: 200,
       json: async () => (typeof body === 'string' ? (JSON.parse(body) as unknown) : body),
+      arrayBuffer: async () => new TextEncoder().encode(typeof body === 'string' ? body : JSON.stringify(body)).buffer,
     };
   };
   const host = createEngineHost({ post: (message) => posted.push(message), fetch });

@@ -1,16 +1,22 @@
 import fc from 'fast-check';
-import MiniSearch, { type AsPlainObject } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
+import { syntheticEntries } from '../../perf/synthetic.js';
+import { createEngine } from '../../../src/search/core/engine.js';
+import { confidence } from '../../../src/search/core/gate.js';
 import {
   LEXICAL_DEFAULTS,
   buildLexicalIndex,
+  createLexicalIndex,
+  documentsOf,
   loadLexicalIndex,
-  postingIndex,
-  scoreDocuments,
+  scoreTerms,
+  termsOf,
+  type IndexDocument,
   type LexicalMatch,
 } from '../../../src/search/core/lexical.js';
 import type { CorpusEntry } from '../../../src/search/core/types.js';
-import { entry, fixtureArtifact } from './fixture.js';
+import { artifactOf, entry, fixtureArtifact } from './fixture.js';
 
 function indexOf(entries: CorpusEntry[]) {
   const index = loadLexicalIndex(JSON.parse(JSON.stringify(buildLexicalIndex(entries))), entries);
@@ -86,17 +92,14 @@ describe('lexical evidence', () => {
   });
 });
 
-describe('scoring over the serialised postings', () => {
+describe('scoring', () => {
   it('gives the documents and BM25+ scores MiniSearch gives (property, MiniSearch as reference)', async () => {
-    const artifact = await fixtureArtifact();
-    const { index } = artifact.lexical as { index: AsPlainObject };
-    const postings = postingIndex(index);
-    const miniSearch = MiniSearch.loadJS(index, {
-      fields: ['q', 'tags', 'body'],
-      tokenize: (text: string) => text.split(' '),
-      processTerm: (term: string) => term,
-    });
-    const vocabulary = index.index.map(([term]) => term).filter((term) => !term.includes(' '));
+    const { entries } = await fixtureArtifact();
+    const index = createLexicalIndex(entries);
+    const options = { fields: ['q', 'tags', 'body'], tokenize: termsOf, processTerm: (term: string) => term };
+    const miniSearch = new MiniSearch<IndexDocument>(options);
+    miniSearch.addAll(documentsOf(entries));
+    const vocabulary = [...new Set(documentsOf(entries).flatMap((document) => termsOf(document.q ?? document.tags ?? '', document.q === undefined ? 'tags' : 'q')))];
     const query = fc.uniqueArray(
       fc.record({ term: fc.constantFrom(...vocabulary), boost: fc.constantFrom(1, 0.6, 0.35) }),
       { minLength: 1, maxLength: 8, selector: ({ term }) => term },
@@ -104,19 +107,70 @@ describe('scoring over the serialised postings', () => {
     fc.assert(
       fc.property(query, (terms) => {
         const boosts = new Map(terms.map(({ term, boost }) => [term, boost]));
-        const ours = new Map(scoreDocuments(postings, boosts).map(({ id, score }) => [id, score]));
-        const reference = miniSearch.search(terms.map(({ term }) => term).join(' '), {
-          fields: ['q', 'tags'],
-          boostTerm: (term) => boosts.get(term) ?? 1,
-          boost: { q: 1, tags: LEXICAL_DEFAULTS.tagsBoost },
-        });
+        const ours = scoreTerms(index, boosts);
+        // MiniSearch's query side tokenizes too: each term is searched as given.
+        const reference = miniSearch.search(
+          { combineWith: 'OR', queries: terms.map(({ term }) => term) },
+          {
+            fields: ['q', 'tags'],
+            tokenize: (text: string) => [text],
+            boostTerm: (term: string) => boosts.get(term) ?? 1,
+            boost: { q: 1, tags: LEXICAL_DEFAULTS.tagsBoost },
+          },
+        );
         expect([...ours.keys()].sort((a, b) => a - b)).toEqual(reference.map((hit) => hit.id as number).sort((a, b) => a - b));
         for (const hit of reference) expect(ours.get(hit.id as number)).toBeCloseTo(hit.score, 9);
       }),
     );
   });
 
-  it('refuses data that is not a serialised index', () => {
-    expect(() => postingIndex({} as AsPlainObject)).toThrow(TypeError);
+  it('refuses an artifact record that is not a lexical one', () => {
+    expect(() => loadLexicalIndex({ index: {} }, [])).toThrow(/no lexical record/);
+    expect(() => loadLexicalIndex(buildLexicalIndex([]), [])).not.toThrow();
+  });
+});
+
+describe('pruned search', () => {
+  /** A corpus large enough for pruning to leave entries out: the fixture recombined, 600 entries. */
+  const large = (async () => {
+    const { entries } = await fixtureArtifact();
+    return artifactOf(syntheticEntries(entries, { count: 600, seed: 7 }));
+  })();
+
+  it('gives the exhaustive results, hits and decision, for any limit and language (property)', async () => {
+    const artifact = await large;
+    const pruned = createEngine(artifact);
+    const exhaustive = createEngine(artifact, { exhaustive: true });
+    const index = createLexicalIndex(artifact.entries);
+    const words = [...index.vocabulary];
+    const phrasings = artifact.entries.flatMap((item) => [item.title, ...item.questions]);
+    const question = fc.oneof(
+      fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 12 }).map((picked) => picked.join(' ')),
+      fc.constantFrom(...phrasings),
+      fc.tuple(fc.constantFrom(...phrasings), fc.constantFrom('online', 'how to register', 'ở đâu', 'bao lâu', 'cccd')).map(([a, b]) => `${a} ${b}`),
+    );
+    let omitting = 0;
+    fc.assert(
+      fc.property(question, fc.constantFrom('vi', 'en') as fc.Arbitrary<'vi' | 'en'>, fc.integer({ min: 1, max: 12 }), (text, lang, limit) => {
+        const omitted = index.searchPruned(text, { confidence: (evidence) => confidence(evidence), keep: limit }).omitted;
+        if (Math.max(omitted.vi, omitted.en) > -Infinity) omitting++;
+        expect(pruned.searchLexical(text, { lang, limit })).toEqual(exhaustive.searchLexical(text, { lang, limit }));
+      }),
+      { numRuns: 300 },
+    );
+    // The property is only worth something if pruning actually left entries out.
+    expect(omitting).toBeGreaterThan(100);
+  }, 120_000);
+
+  it('returns each kept entry exactly as the exhaustive search has it, the best BM25 score among them', async () => {
+    const artifact = await large;
+    const index = createLexicalIndex(artifact.entries);
+    for (const text of ['làm lại căn cước công dân ở đâu', 'dang ky khai sinh online', 'how to renew health insurance card', 'xyz']) {
+      const all = new Map(index.search(text).map((match) => [match.entry, match]));
+      const { matches } = index.searchPruned(text, { confidence: (evidence) => confidence(evidence), keep: 3 });
+      for (const match of matches) expect(match).toEqual(all.get(match.entry));
+      expect(matches[0]?.score).toBe(index.search(text)[0]?.score);
+      expect(matches.length).toBeLessThanOrEqual(all.size);
+    }
   });
 });
