@@ -179,6 +179,9 @@ export const ABBREVIATION_PHRASES: Readonly<Record<string, string>> = Object.fre
   'tren mang': 'online',
   'ung dung': 'app',
   'may ngay': 'bao lâu',
+  // "toi" alone is tôi (a stopword), but "toi da" and "toi thieu" are tối đa, tối thiểu.
+  'toi da': 'tối đa',
+  'toi thieu': 'tối thiểu',
   'bao ngay': 'bao lâu',
   'ki cuoi': 'ký kết hôn',
 });
@@ -199,8 +202,12 @@ export const ENGLISH_KEYWORDS: Readonly<Record<string, string>> = Object.freeze(
   password: 'mật khẩu',
   passcode: 'passcode',
   login: 'đăng nhập',
+  logon: 'đăng nhập',
+  logout: 'đăng xuất',
   signin: 'đăng nhập',
   signup: 'đăng ký',
+  setup: 'cài đặt',
+  pickup: 'nhận',
   register: 'đăng ký',
   registering: 'đăng ký',
   registration: 'đăng ký',
@@ -477,6 +484,32 @@ export const ENGLISH_PHRASES: Readonly<Record<string, string>> = Object.freeze({
   'phone number': 'số điện thoại',
   'not married': 'độc thân',
 });
+
+/**
+ * English verbs whose particle carries the meaning ("sign in" is not "sign up"), read as
+ * one word in English text on both sides, before the particle would be dropped as a
+ * function word. The joined forms are also keywords above, so translation reads them too.
+ */
+export const ENGLISH_COMPOUNDS: Readonly<Record<string, string>> = Object.freeze({
+  'sign in': 'signin',
+  'sign up': 'signup',
+  'sign out': 'logout',
+  'log in': 'login',
+  'log on': 'login',
+  'log out': 'logout',
+  'set up': 'setup',
+  'pick up': 'pickup',
+});
+
+/**
+ * Two English words read as one ("sign in" → "signin"), or `undefined`.
+ *
+ * @example englishCompound('log', 'in') // → 'login'
+ */
+export function englishCompound(word: string, next: string): string | undefined {
+  const key = `${word} ${next}`;
+  return Object.hasOwn(ENGLISH_COMPOUNDS, key) ? ENGLISH_COMPOUNDS[key] : undefined;
+}
 
 /**
  * The full words for one folded token, or `undefined` when it is not an abbreviation.

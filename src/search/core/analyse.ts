@@ -1,8 +1,10 @@
 import {
   ABBREVIATIONS,
   ABBREVIATION_PHRASES,
+  ENGLISH_COMPOUNDS,
   ENGLISH_KEYWORDS,
   ENGLISH_PHRASES,
+  englishCompound,
   expandAbbreviation,
   expandAbbreviationPhrase,
   translateEnglish,
@@ -116,6 +118,12 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
         continue;
       }
     }
+    const compound = english && next !== undefined ? englishCompound(key, next) : undefined;
+    if (compound !== undefined) {
+      add(compound);
+      i++;
+      continue;
+    }
     if (isEnglishStopword(token) && (english || !isVietnameseSyllable(token))) continue;
     const phrase = next !== undefined ? expandAbbreviationPhrase(key, next) : undefined;
     if (phrase !== undefined) {
@@ -131,6 +139,10 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
       addAll(expansion);
       continue;
     }
+    // A number or code the corpus does not hold (a dossier code, a phone number, a date)
+    // belongs to the citizen's case, not to a topic: it is neither evidence for an entry
+    // nor a sign of an off-domain question, so the question side drops it.
+    if (lexicon && /\d/.test(key) && !lexicon.known(key)) continue;
     if (!english && vocabulary && !vocabulary.has(key) && isAscii(token)) {
       const decoded = decodeInputLeftovers(token);
       if (decoded !== null && vocabulary.has(foldSyllable(decoded))) {
@@ -312,6 +324,7 @@ export function analyserId(): string {
     ENGLISH_STOPWORDS,
     ENGLISH_KEYWORDS,
     ENGLISH_PHRASES,
+    ENGLISH_COMPOUNDS,
   ]);
   return `a${ANALYSER_VERSION}-${fnv1a(tables)}`;
 }

@@ -94,12 +94,13 @@ export interface HybridGateOptions {
  * when the corpus or the analyser changes much.
  */
 export const GATE_DEFAULTS: Readonly<GateOptions> = Object.freeze({
-  // Lexical mode. Answer and suggest coincide: a question whose best entry is strong
-  // enough is answered when no other topic comes within 80 % of it, suggested otherwise.
-  answer: 0.37,
+  // Lexical mode. A question whose best entry is strong enough is answered when no other
+  // topic comes within 85 % of it, or when that topic explains 15 points less of the
+  // question; suggested otherwise. Between 0.37 and 0.38 it is only suggested.
+  answer: 0.38,
   suggest: 0.37,
   margin: 0,
-  lead: 0.8,
+  lead: 0.85,
   coverageLead: 0.15,
   phrasingWeight: 0.5,
   scoreWeight: 0.3,

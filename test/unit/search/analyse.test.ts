@@ -211,8 +211,19 @@ describe('analyse with the corpus lexicon', () => {
   it('corrects a long word with a single candidate even without support, and leaves the rest as typed', () => {
     expect(read('kinh doanh onlinr').words).toEqual(['kinh', 'doanh', 'online']);
     expect(read('onlinr').words).toEqual(['online']);
-    // Short unknown words without a neighbour to confirm them, English words, gibberish, numbers: as typed.
-    for (const text of ['np', 'weather', 'asdfgh', 'ct07']) expect(read(text).words).toEqual([text]);
+    // Short unknown words without a neighbour to confirm them, English words, gibberish: as typed.
+    for (const text of ['np', 'weather', 'asdfgh']) expect(read(text).words).toEqual([text]);
+  });
+
+  it("drops numbers and codes the corpus does not hold (the citizen's own dossier code or phone number)", () => {
+    expect(read('tra cứu hồ sơ H01.99-260101-0001').words).toEqual(['tra', 'cuu', 'ho', 'so']);
+    expect(read('0912345678').words).toEqual([]);
+    // A number the corpus holds stays: "mức 2".
+    const withNumber = [entry('vneid', ['kích hoạt VNeID mức 2'])];
+    const known = loadLexicalIndex(buildLexicalIndex(withNumber), withNumber).lexicon;
+    expect(analyse('vneid mức 2', { lexicon: known }).words).toEqual(['vneid', 'muc', '2']);
+    // Without a lexicon (the corpus side) every token stays.
+    expect(analyse('mẫu CT07').words).toEqual(['mau', 'ct07']);
   });
 
   it('splits a token typed without spaces into words that stand together in the corpus', () => {
