@@ -6,8 +6,8 @@
  * Measures, in Node and in Chromium (`/usr/bin/chromium`, or CHROMIUM_PATH):
  * - lexical query latency over a query mix, on the real corpus and on synthetic
  *   corpora of 150 and 5,000 entries;
- * - artifact load (`JSON.parse` + `createEngine`);
- * - artifact sizes (raw, gzip -9; entries, lexical index, embeddings);
+ * - artifact load (`JSON.parse` + `createEngine`, which builds the index);
+ * - artifact sizes (raw, gzip -9; entries, lexical and embeddings records);
  * - the embedding section of `test/perf/embedding.ts`, when that file exists.
  *
  * BENCH_QUICK=1: fewer iterations (a smoke run, not numbers to quote).
@@ -24,6 +24,7 @@ import type { CorpusArtifact } from '../../src/search/core/types.js';
 import {
   QUERIES,
   bundleEngine,
+  evaluatedShares,
   matchedShares,
   median,
   quantile,
@@ -117,8 +118,10 @@ interface Synthetic {
   gzip: number;
   generateMs: number;
   buildMs: number;
-  /** Share of entries the lexical index returns per query, p25 / median / p75 (small corpora only). */
+  /** Share of entries sharing a term with the query, p25 / median / p75 (small corpora only). */
   reach: string;
+  /** Share of entries the pruned search evaluates exactly, p25 / median / p75. */
+  evaluated: string;
 }
 const synthetic: Synthetic[] = [];
 for (const size of SYNTHETIC_SIZES) {
@@ -137,6 +140,7 @@ for (const size of SYNTHETIC_SIZES) {
     generateMs,
     buildMs,
     reach: size <= 1000 ? reach(artifact) : '',
+    evaluated: evaluated(artifact),
   });
   // Only the JSON text is kept: the parsed entries would only add to Node's heap (and GC) while timing.
 }
@@ -195,6 +199,7 @@ await browser?.close().catch(() => undefined);
 const seconds = (performance.now() - started) / 1000;
 const sizes = artifactSizes(real.artifact, real.text);
 const realReach = reach(real.artifact);
+const realEvaluated = evaluated(real.artifact);
 // Written once before the embedding module runs, so that the lexical numbers survive it
 // whatever it does (it may exit the process).
 await writeFile(OUTPUT_PATH, render('embedding benchmark did not finish (the process ended inside `test/perf/embedding.ts`).'));
@@ -324,12 +329,13 @@ function render(embedding: string, embeddingSeconds?: number): string {
     line();
   }
   line(
-    `Reach: the lexical index returns every entry that shares a term with the query in its title, questions or tags, ` +
-      `so the work per query grows with the corpus. Share of entries returned per query, p25 / median / p75: ` +
-      `real corpus ${realReach}; ${synthetic
+    `Reach: candidates are the entries that share a term with the query in a title, question or tag; share of entries per query, ` +
+      `p25 / median / p75: real corpus ${realReach}; ${synthetic
         .filter((item) => item.reach)
         .map((item) => `synthetic ${item.size} ${item.reach}`)
-        .join('; ')}.`,
+        .join('; ')}. The pruned search (ADR 0002) scores them all but computes exact evidence only for those whose confidence ` +
+      `bound can reach the 5 hits shown, the rival topic or a language's best; share of entries evaluated exactly: real corpus ${realEvaluated}; ` +
+      `${synthetic.map((item) => `synthetic ${item.size.toLocaleString('en-US')} ${item.evaluated}`).join('; ')}.`,
   );
   line();
 
@@ -341,7 +347,7 @@ function render(embedding: string, embeddingSeconds?: number): string {
       'English entries for the real share of ids. Built with the compiler\'s core (`createArtifact`, `corpusHash`, `stringifyArtifact`).',
   );
   line();
-  line('| entries | vi + en | phrasings | raw | gzip -9 | generate | build (index + JSON) |');
+  line('| entries | vi + en | phrasings | raw | gzip -9 | generate | build (artifact + JSON) |');
   line('|---:|---|---:|---:|---:|---:|---:|');
   for (const item of synthetic) {
     line(
@@ -353,7 +359,10 @@ function render(embedding: string, embeddingSeconds?: number): string {
 
   line('## 3. Artifact load');
   line();
-  line('Medians in milliseconds over repeated loads of the same text: `JSON.parse`, then `createEngine` on the parsed object.');
+  line(
+    'Medians in milliseconds over repeated loads of the same text: `JSON.parse`, then `createEngine` on the parsed object, ' +
+      'which analyses every entry and builds the inverted index (the artifact ships no index since format 3).',
+  );
   line();
   line('| artifact | runtime | loads | JSON.parse | createEngine | total |');
   line('|---|---|---:|---:|---:|---:|');
@@ -371,14 +380,17 @@ function render(embedding: string, embeddingSeconds?: number): string {
 
   line('## 4. Artifact size');
   line();
-  line(`The real artifact (${real.source}) as JSON; each part stringified and gzipped (-9) on its own, so parts do not add up to the whole exactly. KB = 1,024 bytes.`);
+  line(
+    `The real artifact (${real.source}) as JSON; each part stringified and gzipped (-9) on its own, so parts do not add up to the whole exactly. ` +
+      'Since format 3 the artifact holds no index (the engine builds it at load) and no vectors (a sidecar file fetched with the model, §5). KB = 1,024 bytes.',
+  );
   line();
   line('| part | raw bytes | raw KB | gzip -9 bytes | gzip KB |');
   line('|---|---:|---:|---:|---:|');
   for (const [label, size] of [
     ['entries (text, links, metadata)', sizes.entries],
-    ['lexical index', sizes.lexical],
-    ['embeddings', sizes.embeddings],
+    ['lexical record (analyser id)', sizes.lexical],
+    ['embeddings record (names the sidecar)', sizes.embeddings],
     ['**whole artifact**', sizes.whole],
     ['whole without embeddings', sizes.withoutEmbeddings],
   ] as const) {
@@ -391,7 +403,7 @@ function render(embedding: string, embeddingSeconds?: number): string {
   line();
   if (engineBytes) {
     line(
-      `For scale: the lexical engine bundled for the Chromium runs (\`src/search/core/engine.ts\` with MiniSearch, minified IIFE) is ` +
+      `For scale: the lexical engine bundled for the Chromium runs (\`src/search/core/engine.ts\`, minified IIFE; MiniSearch is no longer part of it) is ` +
         `${kb(engineBytes.raw)} KB raw, ${kb(engineBytes.gzip)} KB gzip.`,
     );
     line();
@@ -563,6 +575,12 @@ function describe(plan: Plan): string {
     `up to ${plan.rounds} timed pass${plan.rounds === 1 ? '' : 'es'} with no new query after ${plan.budgetMs / 1000} s ` +
     `(at least ${plan.minSamples} queries)`
   );
+}
+
+/** Share of entries the pruned search evaluates exactly per query of the mix: p25 / median / p75. */
+function evaluated(artifact: CorpusArtifact): string {
+  const shares = evaluatedShares(artifact, QUERIES);
+  return [0.25, 0.5, 0.75].map((p) => `${(100 * quantile(shares, p)).toFixed(1)}%`).join(' / ');
 }
 
 /** Share of entries the lexical index returns per query of the mix: p25 / median / p75. */

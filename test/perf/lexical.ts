@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { build } from 'vite';
 import { createEngine } from '../../src/search/core/engine.js';
+import { confidence, type GateEvidence } from '../../src/search/core/gate.js';
 import { loadLexicalIndex } from '../../src/search/core/lexical.js';
 import type { CorpusArtifact } from '../../src/search/core/types.js';
 
@@ -243,6 +244,16 @@ export function samplesByKind(result: RunResult, queries: readonly BenchQuery[])
 export function matchedShares(artifact: CorpusArtifact, queries: readonly BenchQuery[]): number[] {
   const index = loadLexicalIndex(artifact.lexical, artifact.entries);
   return queries.map((query) => index.search(query.text).length / artifact.entries.length);
+}
+
+/**
+ * How much of the corpus the engine actually scores: per query, the share of entries (0–1)
+ * the pruned search (`searchPruned`, default gate, 5 hits) evaluates exactly.
+ */
+export function evaluatedShares(artifact: CorpusArtifact, queries: readonly BenchQuery[]): number[] {
+  const index = loadLexicalIndex(artifact.lexical, artifact.entries);
+  const pruning = { confidence: (evidence: GateEvidence) => confidence(evidence), keep: 5 };
+  return queries.map((query) => index.searchPruned(query.text, pruning).matches.length / artifact.entries.length);
 }
 
 /** The value at quantile `p` (0–1) of the samples, nearest rank. */
