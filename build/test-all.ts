@@ -11,6 +11,8 @@ const STEPS: [name: string, command: string[]][] = [
   ['build', ['npm', 'run', '--silent', 'build']],
   // Search quality on the dev set, held to a regression floor (test/eval/floor.json).
   ['search quality (dev set)', ['npm', 'run', '--silent', 'eval', '--', '--file', 'test/eval/dev.jsonl', '--model', 'none', '--check', '--targets', 'test/eval/floor.json']],
+  // The check set, never tuned on, held to its own floor (test/eval/check-floor.json).
+  ['search quality (check set)', ['npm', 'run', '--silent', 'eval', '--', '--file', 'test/eval/check.jsonl', '--model', 'none', '--check', '--targets', 'test/eval/check-floor.json']],
   ['size budgets', ['npm', 'run', '--silent', 'size']],
   ['browser tests (Chromium)', ['npx', 'wtr']],
   ['end-to-end tests (Playwright)', ['npx', 'playwright', 'test']],
