@@ -106,6 +106,16 @@ describe('stopwords', () => {
     expect(analyse('how do I renew the card').words).toEqual(['renew', 'card']);
     for (const word of ENGLISH_STOPWORDS) expect(word, word).toMatch(/^[a-z]+$/);
   });
+
+  it('keeps the particle of an English verb that changes its meaning ("sign in" is not "sign up")', () => {
+    expect(analyse('how do I sign in to the portal').words).toEqual(['signin', 'portal']);
+    expect(analyse('where do I sign up').words).toEqual(['where', 'signup']);
+    expect(analyse('log in with vneid').words).toEqual(['login', 'vneid']);
+    // Translated, the joined word is a keyword like any other.
+    expect(analyse('how do I log in', { translate: true }).words).toEqual(['dang', 'nhap']);
+    // Only in English text: Vietnamese "in" (print) and "log" are left alone.
+    expect(analyse('in giấy khai sinh').words).toEqual(['in', 'giay', 'khai', 'sinh']);
+  });
 });
 
 describe('analyse', () => {
@@ -127,6 +137,11 @@ describe('analyse', () => {
     expect(analyse('đăng ký cưới').words).toEqual(['dang', 'ki', 'ket', 'hon']);
     // "kh" next to "đăng ký" stays không: "đăng ký kh được" is not about marriage.
     expect(analyse('dk kh dc').words).toEqual(['dang', 'ki', 'khong', 'duoc']);
+  });
+
+  it('reads "toi da" as tối đa, not as the stopword tôi', () => {
+    expect(analyse('file toi da bao nhieu mb').words).toEqual(['file', 'toi', 'da', 'bao', 'nhieu', 'mb']);
+    expect(analyse('toi muon hoi').words).toEqual(['muon']);
   });
 
   it('expands chat shorthand typed without accents', () => {
