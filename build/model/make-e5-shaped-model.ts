@@ -24,8 +24,18 @@ import { DataType, encodeModel, float32Bytes, int64Bytes, type NodeSpec, type Te
 
 export const E5_SHAPED_MODEL_ID = 'dvc-bench/e5-small-shaped';
 
+/** An encoder's geometry. */
+export interface EncoderShape {
+  layers: number;
+  hidden: number;
+  heads: number;
+  intermediate: number;
+  vocab: number;
+  positions: number;
+}
+
 /** multilingual-e5-small's geometry (its config.json). */
-export const E5_SMALL_SHAPE = Object.freeze({
+export const E5_SMALL_SHAPE: Readonly<EncoderShape> = Object.freeze({
   layers: 12,
   hidden: 384,
   heads: 12,
@@ -56,7 +66,7 @@ export interface E5ShapedModel {
  *
  * @example const { dir } = await makeE5ShapedModel({ out: 'test-results/bench-models' });
  */
-export async function makeE5ShapedModel(options: { out: string; shape?: typeof E5_SMALL_SHAPE }): Promise<E5ShapedModel> {
+export async function makeE5ShapedModel(options: { out: string; shape?: Readonly<EncoderShape> }): Promise<E5ShapedModel> {
   const shape = options.shape ?? E5_SMALL_SHAPE;
   const dir = path.join(options.out, ...E5_SHAPED_MODEL_ID.split('/'));
   const onnxFile = path.join(dir, 'onnx', 'model_quantized.onnx');
@@ -140,7 +150,7 @@ function prng(seed: number): () => number {
  * x → DynamicQuantizeLinear → MatMulInteger(int8 weight) → Cast → × (x scale · weight scale) → + bias.
  * Weights are uniform int8 with a scale that gives them BERT's initial spread (σ ≈ 0.02).
  */
-function encoderGraph(shape: typeof E5_SMALL_SHAPE): Parameters<typeof encodeModel>[0] {
+function encoderGraph(shape: Readonly<EncoderShape>): Parameters<typeof encodeModel>[0] {
   const { layers, hidden, heads, intermediate, vocab, positions } = shape;
   const headSize = hidden / heads;
   const random = prng(0xe5e5);

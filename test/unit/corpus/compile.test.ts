@@ -134,5 +134,6 @@ describe('corpus CLI', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^corpus: 8 vi \+ 2 en entries/);
     expect(JSON.parse(await readFile(out, 'utf8'))).toMatchObject({ createdFrom: 10 });
-  });
+    // Starting tsx in a child process takes several seconds when the two cores are busy.
+  }, 30_000);
 });
