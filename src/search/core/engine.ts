@@ -9,6 +9,7 @@ import {
   type HybridGateOptions,
 } from './gate.js';
 import { loadLexicalIndex, type LexicalMatch } from './lexical.js';
+import { scopeEvidence } from './scope.js';
 import { syllables } from './normalise.js';
 import { parseArtifact } from './serialise.js';
 import type { CorpusArtifact, CorpusEntry, Embedder, EngineInfo, SearchHit, SearchMode, SearchResult } from './types.js';
@@ -232,7 +233,7 @@ export function createEngine(artifact: CorpusArtifact, options: EngineOptions = 
       coverage: candidate.coverage,
     }));
     inspect?.(candidates);
-    const decision = decide(candidates, hybrid ? gate.hybrid : gate);
+    const decision = decide(candidates, hybrid ? gate.hybrid : gate, { outOfScope: scopeEvidence(text).share });
     const results: SearchHit[] = ranked.slice(0, limit).map(({ entry, confidence: value }) => ({
       id: entry.id,
       topic: entry.topic,

@@ -55,6 +55,15 @@ export interface GateOptions {
    * công" — is no real alternative). Undefined = no such rule.
    */
   coverageLead?: number;
+  /**
+   * Out-of-scope subjects: when at least `share` of a question's subject words are
+   * out-of-scope terms (`scopeEvidence`, see `scope.ts`), those words count as unexplained
+   * — the best entry's confidence is taken times (1 − that share) — and the question is
+   * handed off when that falls below `suggest`. "mua bảo hiểm nhân thọ nào tốt" meets the
+   * health-insurance entries on "bảo hiểm", but its subject is a product, not a procedure.
+   * Undefined = no such rule.
+   */
+  outOfScope?: { share: number };
   /** Weight w of phrasing coverage in the geometric mean with query coverage, in [0, 1]. */
   phrasingWeight: number;
   /** Weight s of the relative BM25 score, in [0, 1]. */
@@ -102,6 +111,9 @@ export const GATE_DEFAULTS: Readonly<GateOptions> = Object.freeze({
   margin: 0,
   lead: 0.85,
   coverageLead: 0.15,
+  // A question at least a quarter about out-of-scope subjects has those words count as
+  // unexplained (see scope.ts).
+  outOfScope: Object.freeze({ share: 0.25 }),
   phrasingWeight: 0.5,
   scoreWeight: 0.3,
   // Hybrid mode. NOT calibrated yet: set for Xenova/multilingual-e5-small (whose cosines
@@ -158,19 +170,35 @@ export interface GateCandidate {
  * The thresholds {@link decide} reads; `lead` defaults to 1 (no relative lead needed),
  * `coverageLead` to none.
  */
-export type DecisionOptions = Pick<GateOptions, 'answer' | 'suggest' | 'margin'> & { lead?: number; coverageLead?: number };
+export type DecisionOptions = Pick<GateOptions, 'answer' | 'suggest' | 'margin'> &
+  Partial<Pick<GateOptions, 'lead' | 'coverageLead' | 'outOfScope'>>;
+
+/** What the gate knows about the question itself, apart from its candidates. */
+export interface QuestionEvidence {
+  /** Share of its content words inside out-of-scope terms (`scopeEvidence(text).share`). */
+  outOfScope: number;
+}
 
 /**
- * The decision for candidates ranked best first: `handoff` below the suggest threshold;
+ * The decision for candidates ranked best first: `handoff` below the suggest threshold, or
+ * when the question is mostly about out-of-scope subjects and the best entry is not sure;
  * `answer` at or above the answer threshold when the *rival* (the best candidate of
  * another topic) trails by `margin` and either has at most `lead` × the first's
  * confidence or explains at least `coverageLead` less of the question; `suggest` otherwise.
  *
  * @example decide([{ confidence: 0.9, topic: 'khai-sinh' }, { confidence: 0.3, topic: 'tam-tru' }]) // → 'answer'
  */
-export function decide(candidates: readonly GateCandidate[], options: Readonly<DecisionOptions> = GATE_DEFAULTS): Decision {
+export function decide(
+  candidates: readonly GateCandidate[],
+  options: Readonly<DecisionOptions> = GATE_DEFAULTS,
+  question?: Readonly<QuestionEvidence>,
+): Decision {
   const [first] = candidates;
   if (!first || !(first.confidence >= options.suggest)) return 'handoff';
+  const scope = options.outOfScope;
+  if (scope && question && question.outOfScope >= scope.share && first.confidence * (1 - question.outOfScope) < options.suggest) {
+    return 'handoff';
+  }
   if (first.confidence < options.answer) return 'suggest';
   const rival = candidates.find((candidate) => candidate.topic !== first.topic);
   if (!rival) return 'answer';

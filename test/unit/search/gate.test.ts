@@ -141,3 +141,27 @@ describe('suggestionsOf', () => {
     expect(suggestionsOf({ ...result, results: [] })).toEqual([]);
   });
 });
+
+describe('decide: the out-of-scope rule', () => {
+  const options = { answer: 0.4, suggest: 0.3, margin: 0, outOfScope: { share: 0.25 } };
+  const candidates = [{ confidence: 0.45, topic: 'bhyt' }];
+
+  it('counts the out-of-scope share as unexplained: hands off when what is left falls below suggest', () => {
+    expect(decide(candidates, options, { outOfScope: 0.5 })).toBe('handoff'); // 0.45 × 0.5 < 0.3
+    expect(decide(candidates, options, { outOfScope: 0.34 })).toBe('handoff'); // 0.45 × 0.66 < 0.3
+    expect(decide(candidates, options, { outOfScope: 0.3 })).toBe('answer'); // 0.45 × 0.7 ≥ 0.3
+    expect(decide([{ confidence: 0.9, topic: 'bhyt' }], options, { outOfScope: 0.6 })).toBe('answer');
+    expect(decide([{ confidence: 0.9, topic: 'bhyt' }], options, { outOfScope: 1 })).toBe('handoff');
+  });
+
+  it('leaves the decision alone below the share, without the rule or without the evidence', () => {
+    expect(decide([{ confidence: 0.35, topic: 'bhyt' }], options, { outOfScope: 0.24 })).toBe('suggest');
+    expect(decide(candidates, { ...options, outOfScope: undefined }, { outOfScope: 1 })).toBe('answer');
+    expect(decide(candidates, options)).toBe('answer');
+  });
+
+  it('is on by default', () => {
+    expect(GATE_DEFAULTS.outOfScope).toBeDefined();
+    expect(decide([{ confidence: GATE_DEFAULTS.answer, topic: 'a' }], GATE_DEFAULTS, { outOfScope: 1 })).toBe('handoff');
+  });
+});
