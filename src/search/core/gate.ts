@@ -94,6 +94,8 @@ export interface HybridGateOptions {
   suggest: number;
   /** Lead in hybrid confidence over the next entry needed to answer (not needed within one topic). */
   margin: number;
+  /** The out-of-scope rule in hybrid mode (see {@link GateOptions.outOfScope}); undefined = off. */
+  outOfScope?: { share: number };
   /** Weight d of dense confidence, in [0, 1]. */
   denseWeight: number;
   /** Cosine at or below which dense evidence counts nothing. */
@@ -135,6 +137,8 @@ export const GATE_DEFAULTS: Readonly<GateOptions> = Object.freeze({
     answer: 0.5,
     suggest: 0.35,
     margin: 0.1,
+    // Embeddings also find "bảo hiểm nhân thọ" close to health insurance: the same rule.
+    outOfScope: Object.freeze({ share: 0.25 }),
     denseWeight: 0.5,
     cosineFloor: 0.8,
     cosineCeiling: 0.95,

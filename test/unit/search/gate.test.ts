@@ -162,6 +162,12 @@ describe('decide: the out-of-scope rule', () => {
     expect(decide(candidates, options)).toBe('answer');
   });
 
+  it('is on by default in hybrid mode too', () => {
+    const hybrid = GATE_DEFAULTS.hybrid;
+    expect(decide([{ confidence: hybrid.answer, topic: 'a' }], hybrid, { outOfScope: 1 })).toBe('handoff');
+    expect(decide([{ confidence: hybrid.answer, topic: 'a' }], hybrid, { outOfScope: 0 })).toBe('answer');
+  });
+
   it('is on by default', () => {
     expect(GATE_DEFAULTS.outOfScope).toBeDefined();
     expect(decide([{ confidence: GATE_DEFAULTS.answer, topic: 'a' }], GATE_DEFAULTS, { outOfScope: 1 })).toBe('handoff');
