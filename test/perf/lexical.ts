@@ -308,12 +308,9 @@ window.runBench = async function (options) {
     for (let i = 0; i < options.queries.length; i++) {
       if (samples.length >= options.minSamples && performance.now() - start >= options.budgetMs) break passes;
       const query = options.queries[i];
-      const c0 = process.cpuUsage();
       const t0 = performance.now();
       sink += engine.searchLexical(query.text, { lang: query.lang }).results.length;
       samples.push(performance.now() - t0);
-      const used = process.cpuUsage(c0);
-      cpuSamples.push((used.user + used.system) / 1000);
       queryIndex.push(i);
     }
   }
