@@ -50,6 +50,8 @@ export const CALIBRATION_GRID = Object.freeze({
   lead: [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1],
   /** Lead in query coverage over the rival that also lets the first answer; `undefined` = rule off. */
   coverageLead: [undefined, 0.1, 0.13, 0.15, 0.17, 0.2, 0.25, 0.3],
+  /** Lead in subject share that makes a rival block the answer (gate.ts `subjectLead`); `undefined` = rule off. */
+  subjectLead: [undefined, 0.2, 0.3, 0.4],
   /** Suggest threshold when the best three candidates come from at most two topics; second stage. */
   agreedSuggest: [undefined, ...range(0.2, 0.36, 0.01)],
   phrasingWeight: [0.3, 0.4, 0.5, 0.6, 0.7],
@@ -100,9 +102,13 @@ async function main(argv: readonly string[]): Promise<number> {
         if (suggest > answer) continue;
         for (const lead of CALIBRATION_GRID.lead) {
           for (const coverageLead of CALIBRATION_GRID.coverageLead) {
-            const setting: Setting = { answer, suggest, margin: 0, lead, coverageLead, outOfScope: GATE_DEFAULTS.outOfScope, phrasingWeight, scoreWeight };
-            const tuned = score(cases, ranked, setting, tune, topicOf);
-            if (meetsGuards(tuned)) rows.push({ setting, ranked, tuned });
+            for (const subjectLead of CALIBRATION_GRID.subjectLead) {
+              const setting: Setting = {
+                answer, suggest, margin: 0, lead, coverageLead, subjectLead, outOfScope: GATE_DEFAULTS.outOfScope, phrasingWeight, scoreWeight,
+              };
+              const tuned = score(cases, ranked, setting, tune, topicOf);
+              if (meetsGuards(tuned)) rows.push({ setting, ranked, tuned });
+            }
           }
         }
       }
@@ -152,7 +158,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const r = first.tuned;
     console.log(
       `\nbest on the ${tune} lines: answer ${first.setting.answer.toFixed(2)}, suggest ${first.setting.suggest.toFixed(2)}, ` +
-        `lead ${(first.setting.lead ?? 1).toFixed(2)}, coverage lead ${first.setting.coverageLead?.toFixed(2) ?? 'none'} ` +
+        `lead ${(first.setting.lead ?? 1).toFixed(2)}, coverage lead ${first.setting.coverageLead?.toFixed(2) ?? 'none'}, ` +
+        `subject lead ${first.setting.subjectLead?.toFixed(2) ?? 'none'} ` +
         `(w ${first.setting.phrasingWeight}, s ${first.setting.scoreWeight}); ` +
         `accuracy@1 ${pct(r.accuracyAt1)} %, recall@3 ${pct(r.recallAt3)} %`,
     );
@@ -207,7 +214,8 @@ function compareSettings(a: Setting, b: Setting): number {
     b.answer - a.answer ||
     b.suggest - a.suggest ||
     (a.lead ?? 1) - (b.lead ?? 1) ||
-    (b.coverageLead ?? 1) - (a.coverageLead ?? 1)
+    (b.coverageLead ?? 1) - (a.coverageLead ?? 1) ||
+    (a.subjectLead ?? 1) - (b.subjectLead ?? 1)
   );
 }
 

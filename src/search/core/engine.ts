@@ -9,7 +9,7 @@ import {
   type HybridGateOptions,
 } from './gate.js';
 import { loadLexicalIndex, type LexicalMatch } from './lexical.js';
-import { scopeEvidence } from './scope.js';
+import { foldedWords, scopeEvidence, subjectShare, subjectWords } from './scope.js';
 import { syllables } from './normalise.js';
 import { parseArtifact } from './serialise.js';
 import type { CorpusArtifact, CorpusEntry, Embedder, EngineInfo, SearchHit, SearchMode, SearchResult } from './types.js';
@@ -232,6 +232,7 @@ export function createEngine(artifact: CorpusArtifact, options: EngineOptions = 
       topic: candidate.entry.topic,
       coverage: candidate.coverage,
     }));
+    markSubject(text, candidates, ranked.map((candidate) => candidate.entry));
     inspect?.(candidates);
     const decision = decide(candidates, hybrid ? gate.hybrid : gate, { outOfScope: scopeEvidence(text).share });
     const results: SearchHit[] = ranked.slice(0, limit).map(({ entry, confidence: value }) => ({
@@ -243,6 +244,47 @@ export function createEngine(artifact: CorpusArtifact, options: EngineOptions = 
     }));
     return { query: text, decision, mode: hybrid ? 'hybrid' : 'lexical', results };
   }
+
+  /**
+   * Sets the subject share (`GateCandidate.subject`) of the first candidate and of its
+   * rival, the only two the gate compares on it; vocabularies are built on first use.
+   */
+  function markSubject(text: string, candidates: GateCandidate[], shown: readonly CorpusEntry[]): void {
+    const [first] = candidates;
+    if (!first) return;
+    const rival = candidates.findIndex((candidate) => candidate.topic !== first.topic);
+    if (rival < 0) return;
+    const subject = subjectWords(text);
+    const weight = subjectWeight();
+    for (const index of [0, rival]) candidates[index]!.subject = subjectShare(subject, vocabularyOf(shown[index]!), weight);
+  }
+
+  /**
+   * Weight of a subject word: its inverse document frequency over the entries' vocabularies
+   * (a word no entry has weighs like the rarest), so a rival that only adds a common word
+   * ("xong", "nhà") does not outweigh one that names the subject. Built on first use.
+   */
+  function subjectWeight(): (word: string) => number {
+    if (!entryFrequency) {
+      entryFrequency = new Map();
+      for (const entry of entries) {
+        for (const word of vocabularyOf(entry)) entryFrequency.set(word, (entryFrequency.get(word) ?? 0) + 1);
+      }
+    }
+    const frequency = entryFrequency;
+    return (word) => Math.log((entries.length + 1) / ((frequency.get(word) ?? 0) + 1));
+  }
+  let entryFrequency: Map<string, number> | undefined;
+
+  function vocabularyOf(entry: CorpusEntry): ReadonlySet<string> {
+    let words = vocabularies.get(entry);
+    if (!words) {
+      words = new Set(foldedWords([entry.title, ...entry.questions, ...entry.tags].join(' \n ')));
+      vocabularies.set(entry, words);
+    }
+    return words;
+  }
+  const vocabularies = new WeakMap<CorpusEntry, Set<string>>();
 
   return {
     search,

@@ -71,6 +71,13 @@ export interface GateOptions {
    * the corpus scatters over three topics. Undefined = the same threshold for all.
    */
   agreedSuggest?: number;
+  /**
+   * Lead in subject share (see {@link GateCandidate.subject}) that the rival may have over
+   * the first entry before the first can no longer be the answer (it is suggested): "làm
+   * hộ chiếu bao nhiêu tiền" may rank a fee entry of another procedure first on "bao nhiêu
+   * tiền", but only the passport entry names the subject. Undefined = no such rule.
+   */
+  subjectLead?: number;
   /** Weight w of phrasing coverage in the geometric mean with query coverage, in [0, 1]. */
   phrasingWeight: number;
   /** Weight s of the relative BM25 score, in [0, 1]. */
@@ -126,6 +133,7 @@ export const GATE_DEFAULTS: Readonly<GateOptions> = Object.freeze({
   // A question whose best three candidates come from at most two topics is suggested
   // from 0.29 (the cautious end of the calibration's plateau).
   agreedSuggest: 0.29,
+  subjectLead: 0.4,
   phrasingWeight: 0.5,
   scoreWeight: 0.3,
   // Hybrid mode. NOT calibrated yet: set for Xenova/multilingual-e5-small (whose cosines
@@ -178,6 +186,12 @@ export interface GateCandidate {
   topic: string;
   /** Share of the question the candidate explains (lexical query coverage), when known. */
   coverage?: number;
+  /**
+   * Share of the question's subject words (`subjectWords` in `scope.ts`: not its ask
+   * words such as "bao nhiêu tiền", "bao lâu") that the candidate's title, phrasings and
+   * tags contain, when known.
+   */
+  subject?: number;
 }
 
 /**
@@ -185,7 +199,7 @@ export interface GateCandidate {
  * `coverageLead` to none.
  */
 export type DecisionOptions = Pick<GateOptions, 'answer' | 'suggest' | 'margin'> &
-  Partial<Pick<GateOptions, 'lead' | 'coverageLead' | 'outOfScope' | 'agreedSuggest'>>;
+  Partial<Pick<GateOptions, 'lead' | 'coverageLead' | 'outOfScope' | 'agreedSuggest' | 'subjectLead'>>;
 
 /** What the gate knows about the question itself, apart from its candidates. */
 export interface QuestionEvidence {
@@ -217,6 +231,7 @@ export function decide(
   const rival = candidates.find((candidate) => candidate.topic !== first.topic);
   if (!rival) return 'answer';
   if (first.confidence - rival.confidence < options.margin) return 'suggest';
+  if (namesMoreOfSubject(rival, first, options.subjectLead)) return 'suggest';
   if (rival.confidence <= (options.lead ?? 1) * first.confidence) return 'answer';
   const { coverageLead } = options;
   const explainsMore =
@@ -225,6 +240,11 @@ export function decide(
     rival.coverage !== undefined &&
     first.coverage - rival.coverage >= coverageLead;
   return explainsMore ? 'answer' : 'suggest';
+}
+
+/** Whether `rival` names at least `lead` more of the question's subject than `first` (both known). */
+function namesMoreOfSubject(rival: GateCandidate, first: GateCandidate, lead: number | undefined): boolean {
+  return lead !== undefined && rival.subject !== undefined && first.subject !== undefined && rival.subject - first.subject >= lead;
 }
 
 /** The suggest threshold for these candidates: `agreedSuggest` when the best three come from at most two topics. */

@@ -247,3 +247,63 @@ export function scopeEvidence(text: string): ScopeEvidence {
   });
   return { share: content === 0 ? 0 : outside / content, families };
 }
+
+/**
+ * Words that name what a question asks about a subject rather than the subject: its cost
+ * ("bao nhiêu tiền", "lệ phí", "hết mấy"), its duration ("mất mấy ngày", "bao lâu") and the
+ * generic "thủ tục". Two entries that both explain such a word explain the same ask of two
+ * different subjects, so {@link subjectWords} leaves them out with {@link ASK_WORDS}.
+ */
+export const GENERIC_ASK_WORDS: readonly string[] = Object.freeze([
+  'tiền', 'hết', 'mất', 'tốn', 'phí', 'lệ', 'thủ', 'tục', 'ngày', 'lâu',
+  'how', 'much', 'long', 'cost', 'costs', 'fee', 'fees', 'take', 'takes', 'days',
+]);
+
+const GENERIC = new Set(GENERIC_ASK_WORDS.map(canonicalSyllable));
+const GENERIC_FOLDED = new Set(GENERIC_ASK_WORDS.map((word) => foldDiacritics(word)));
+
+/**
+ * The subject words of a question, folded (no diacritics): its words that are no
+ * stopword, number, {@link ASK_WORDS} or {@link GENERIC_ASK_WORDS}, in order, without
+ * repeats. "làm hộ chiếu bao nhiêu tiền" → ["ho", "chieu"].
+ *
+ * @example subjectWords('lam ho chieu het bao nhieu tien') // → ['ho', 'chieu']
+ */
+export function subjectWords(text: string): string[] {
+  const words: string[] = [];
+  for (const token of syllables(text)) {
+    if (isStopword(token) || isEnglishStopword(token) || /\d/.test(token) || isAskWord(token)) continue;
+    if (isAscii(token) ? GENERIC_FOLDED.has(token) : GENERIC.has(canonicalSyllable(token))) continue;
+    const folded = foldDiacritics(token);
+    if (!words.includes(folded)) words.push(folded);
+  }
+  return words;
+}
+
+/**
+ * Share of `subject` (from {@link subjectWords}) found in `vocabulary` (folded words of an
+ * entry's title, phrasings and tags), each word weighted by `weight` (the engine gives
+ * rare words more: "chieu" names a subject, "xong" or "nha" hardly do); 0 for a question
+ * without subject words.
+ *
+ * @example subjectShare(['ho', 'chieu'], new Set(['ho', 'chieu', 'cap'])) // → 1
+ */
+export function subjectShare(
+  subject: readonly string[],
+  vocabulary: ReadonlySet<string>,
+  weight: (word: string) => number = () => 1,
+): number {
+  let total = 0;
+  let found = 0;
+  for (const word of subject) {
+    const w = weight(word);
+    total += w;
+    if (vocabulary.has(word)) found += w;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+/** Folded words of a text, for {@link subjectShare}'s vocabulary. */
+export function foldedWords(text: string): string[] {
+  return syllables(text).map((token) => foldDiacritics(token));
+}

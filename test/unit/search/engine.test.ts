@@ -246,3 +246,27 @@ describe('createEngine', () => {
     expect(calls).toBe(0);
   });
 });
+
+describe('the subject lead', () => {
+  const fees = artifactOf([
+    entry('ly-lich-tu-phap-le-phi', ['lý lịch tư pháp hết bao nhiêu tiền', 'lệ phí phiếu lý lịch tư pháp bao nhiêu tiền'], { topic: 'ly-lich-tu-phap' }),
+    entry('ho-chieu', ['cấp hộ chiếu phổ thông ở đâu', 'hộ chiếu bị mất thì làm lại']),
+    entry('khai-sinh', ['đăng ký khai sinh online']),
+  ]);
+
+  it('gives the first candidate and its rival the share of the subject their texts name', () => {
+    const candidates = createEngine(fees).gateCandidates('làm hộ chiếu hết bao nhiêu tiền', { lang: 'vi' });
+    const byTopic = new Map(candidates.map((candidate) => [candidate.topic, candidate.subject]));
+    expect(byTopic.get('ho-chieu')).toBe(1);
+    expect(byTopic.get('ly-lich-tu-phap')).toBe(0);
+  });
+
+  it('keeps a fee entry of another procedure from being the answer on the cost words alone', () => {
+    const withRule = createEngine(fees).searchLexical('làm hộ chiếu hết bao nhiêu tiền', { lang: 'vi' });
+    const withoutRule = createEngine(fees, { gate: { subjectLead: undefined } }).searchLexical('làm hộ chiếu hết bao nhiêu tiền', { lang: 'vi' });
+    expect(withoutRule.results[0]?.topic).toBe('ly-lich-tu-phap');
+    expect(withoutRule.decision).toBe('answer');
+    expect(withRule.decision).toBe('suggest');
+    expect(withRule.results.slice(0, 3).map((hit) => hit.topic)).toContain('ho-chieu');
+  });
+});

@@ -203,3 +203,33 @@ describe('decide: the agreed suggest threshold', () => {
     expect(decide(agreeing, { ...options, suggest: 0.3, agreedSuggest: 0.35 })).toBe('suggest');
   });
 });
+
+describe('decide: the subject lead', () => {
+  const options = { answer: 0.4, suggest: 0.37, margin: 0, lead: 0.85, subjectLead: 0.2 };
+  // A fee entry of another procedure leads on "bao nhiêu tiền"; the rival names the subject.
+  const feeFirst = [
+    { confidence: 0.6, topic: 'ly-lich-tu-phap', subject: 0 },
+    { confidence: 0.4, topic: 'ho-chieu', subject: 1 },
+  ];
+
+  it('suggests instead of answering when the rival names clearly more of the subject', () => {
+    expect(decide(feeFirst, options)).toBe('suggest');
+    expect(decide(feeFirst, { ...options, subjectLead: undefined })).toBe('answer');
+  });
+
+  it('answers when the rival names less than the lead more, or the shares are unknown', () => {
+    expect(decide([{ ...feeFirst[0]!, subject: 0.85 }, feeFirst[1]!], options)).toBe('answer');
+    expect(decide([{ confidence: 0.6, topic: 'a' }, { confidence: 0.4, topic: 'b', subject: 1 }], options)).toBe('answer');
+  });
+
+  it('never turns a suggestion into an answer nor an answer into a handoff', () => {
+    const better = [feeFirst[1]!, feeFirst[0]!].map((c, i) => ({ ...c, confidence: [0.6, 0.4][i]! }));
+    expect(decide(better, options)).toBe('answer');
+    expect(decide([{ ...feeFirst[0]!, confidence: 0.38 }, { ...feeFirst[1]!, confidence: 0.2 }], options)).toBe('suggest');
+  });
+
+  it('is on in the lexical defaults and off in hybrid mode', () => {
+    expect(GATE_DEFAULTS.subjectLead).toBeGreaterThan(0);
+    expect(decide(feeFirst, GATE_DEFAULTS.hybrid)).not.toBe('suggest');
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileCorpus } from '../../../build/corpus/compile.js';
 import { createEngine } from '../../../src/search/core/engine.js';
 import { GATE_DEFAULTS } from '../../../src/search/core/gate.js';
-import { OUT_OF_SCOPE, scopeEvidence } from '../../../src/search/core/scope.js';
+import { OUT_OF_SCOPE, scopeEvidence, subjectShare, subjectWords } from '../../../src/search/core/scope.js';
 
 /**
  * Questions about each out-of-scope subject family, written for this test (not taken from
@@ -131,5 +131,34 @@ describe('the out-of-scope rule over the real corpus', async () => {
       expect(engine.searchLexical(question, { lang: 'vi' }).decision, question).toBe(withoutRule.searchLexical(question, { lang: 'vi' }).decision);
     }
     expect(engine.searchLexical('đăng ký xe máy mới ở đâu', { lang: 'vi' }).decision).not.toBe('handoff');
+  });
+});
+
+describe('subjectWords', () => {
+  it('keeps the subject and leaves out stopwords, numbers, framing and cost or duration words', () => {
+    expect(subjectWords('làm hộ chiếu hết bao nhiêu tiền')).toEqual(['ho', 'chieu']);
+    expect(subjectWords('lam ho chieu mat bao lau')).toEqual(['ho', 'chieu']);
+    expect(subjectWords('how much does a passport cost')).toEqual(['passport']);
+    expect(subjectWords('lệ phí cấp 2 bản trích lục')).toEqual(['cap', 'ban', 'trich', 'luc']);
+  });
+
+  it('folds diacritics and drops repeats', () => {
+    expect(subjectWords('Hộ chiếu hộ chiếu bị rách')).toEqual(subjectWords('ho chieu bi rach'));
+    expect(subjectWords('bao nhiêu tiền')).toEqual([]);
+  });
+});
+
+describe('subjectShare', () => {
+  const vocabulary = new Set(['ho', 'chieu', 'cap']);
+
+  it('is the weighted share of subject words the vocabulary holds', () => {
+    expect(subjectShare(['ho', 'chieu'], vocabulary)).toBe(1);
+    expect(subjectShare(['ho', 'chieu', 'passport', 'visa'], vocabulary)).toBe(0.5);
+    expect(subjectShare(['chieu', 'xong'], vocabulary, (word) => (word === 'xong' ? 1 : 3))).toBe(0.75);
+  });
+
+  it('is 0 without subject words or weights', () => {
+    expect(subjectShare([], vocabulary)).toBe(0);
+    expect(subjectShare(['ho'], vocabulary, () => 0)).toBe(0);
   });
 });
