@@ -232,7 +232,12 @@ export function createEngine(artifact: CorpusArtifact, options: EngineOptions = 
       topic: candidate.entry.topic,
       coverage: candidate.coverage,
     }));
-    markSubject(text, candidates, ranked.map((candidate) => candidate.entry));
+    // Only the lexical gate reads subject shares (the hybrid one has no subject lead), and
+    // only to keep a first entry sure enough to be the answer from being it. `inspect`
+    // (calibration) sees them on every question, because it replays other thresholds.
+    if (!hybrid && gate.subjectLead !== undefined && (inspect || (candidates[0]?.confidence ?? 0) >= gate.answer)) {
+      markSubject(text, candidates, ranked.map((candidate) => candidate.entry));
+    }
     inspect?.(candidates);
     const decision = decide(candidates, hybrid ? gate.hybrid : gate, { outOfScope: scopeEvidence(text).share });
     const results: SearchHit[] = ranked.slice(0, limit).map(({ entry, confidence: value }) => ({
