@@ -91,8 +91,9 @@ export function computeStats(db: Db, options: StatsOptions): Stats {
 
   const gaps = db
     .prepare(
-      // With MAX(), SQLite takes the bare column `question` from the row holding the maximum: the latest wording.
-      `SELECT question, COUNT(*) AS count, MAX(created_at) AS latest FROM asks
+      // With one MAX(), SQLite takes the bare column `question` from the row holding the maximum: the latest
+      // row inserted, so the latest wording.
+      `SELECT question, COUNT(*) AS count, MAX(rowid) AS latest FROM asks
        WHERE gap_key IS NOT NULL AND created_at >= ?
        GROUP BY gap_key ORDER BY count DESC, latest DESC LIMIT ?`,
     )
