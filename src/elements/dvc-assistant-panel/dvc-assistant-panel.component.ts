@@ -4,12 +4,16 @@ import { repeat } from 'lit/directives/repeat.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { DvcConfig, Lang } from '../../config/schema.js';
 import { ConversationController, type ConversationServices } from '../../controllers/conversation.controller.js';
+import { FeedbackController } from '../../controllers/feedback.controller.js';
+import { HandoffController } from '../../controllers/handoff.controller.js';
 import type { Message, SuggestedEntry } from '../../conversation/messages.js';
 import type { ToggleSource } from '../../events/dvc-open.js';
 import { formatDate, list, t, type MessageKey } from '../../i18n/i18n.js';
 import { promoteToTopLayer } from '../../internal/top-layer.js';
 import { renderMarkdown } from '../../markdown/render-markdown.js';
 import { panelStyles } from './dvc-assistant-panel.styles.js';
+import { handoffViewStyles } from './handoff-views.styles.js';
+import { renderDossier, renderDossierOffer, renderFeedback, renderHandoff, renderMissing, renderRemote, renderSurvey, type ViewContext } from './handoff-views.js';
 import { clearIcon, closeIcon, sendIcon } from './icons.js';
 
 const PHONE_QUERY = '(max-width: 480px)';
@@ -28,7 +32,7 @@ const ANNOUNCE_CLEAR_MS = 1500;
  * @csspart suggestions - Each list of suggested questions or entries.
  */
 export class DvcAssistantPanel extends LitElement {
-  static override styles = panelStyles;
+  static override styles = [panelStyles, handoffViewStyles];
 
   /** Interface language (not `lang`, which every element already has). */
   @property({ attribute: false }) language: Lang = 'vi';
@@ -40,6 +44,8 @@ export class DvcAssistantPanel extends LitElement {
   @property({ attribute: false }) modelProgress: number | null = null;
   /** Called when the citizen closes the panel from inside (button or Escape). */
   @property({ attribute: false }) onRequestClose: (source: ToggleSource) => void = () => {};
+  /** Called with the number of unseen updates (answers from the outbox, followed dossiers) for the launcher. */
+  @property({ attribute: false }) onBadge: (count: number) => void = () => {};
 
   @state() private announcement = '';
   @state() private hint = '';
@@ -51,6 +57,8 @@ export class DvcAssistantPanel extends LitElement {
   @query('h2') private heading?: HTMLElement;
 
   private conversation: ConversationController | null = null;
+  private handoff: HandoffController | null = null;
+  private feedback: FeedbackController | null = null;
   private teardowns: (() => void)[] = [];
   private hideTopLayer: () => void = () => {};
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -63,6 +71,7 @@ export class DvcAssistantPanel extends LitElement {
         lang: this.language,
         threshold: this.config?.threshold ?? null,
       }));
+      this.addHandoff(this.conversation, this.services.events);
     }
     const phone = matchMedia(PHONE_QUERY);
     const onPhone = () => (this.phone = phone.matches);
@@ -90,10 +99,32 @@ export class DvcAssistantPanel extends LitElement {
     await this.submit(text);
   }
 
+  /** The handoff and feedback controllers (their templates live in `handoff-views.ts`). */
+  private addHandoff(conversation: ConversationController, events: EventTarget): void {
+    const shared = { config: () => this.config, lang: () => this.language, events, announce: (text: string) => this.announce(text) };
+    this.handoff = new HandoffController(this, conversation, { ...shared, isOpen: () => this.open, setBadge: (n) => this.onBadge(n) });
+    const handoff = this.handoff;
+    this.feedback = new FeedbackController(this, { ...shared, service: () => handoff.service() });
+  }
+
+  private viewContext(): ViewContext {
+    const events = this.services?.events as (EventTarget & { startTour?(id: string): void }) | undefined;
+    return {
+      lang: this.language,
+      config: this.config,
+      handoff: this.handoff!,
+      feedback: this.feedback!,
+      startTour: (id) => events?.startTour?.(id),
+    };
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('open')) {
       this.hideTopLayer();
       this.hideTopLayer = this.open && this.panel ? promoteToTopLayer(this.panel) : () => {};
+      // Closing stops what is being sent (it stays in the outbox); opening sends what waits.
+      if (this.open) void this.handoff?.opened();
+      else if (changed.get('open') === true) this.handoff?.abortAll();
     }
     const count = this.conversation?.messages.length ?? 0;
     const grew = count > this.lastMessageCount;
@@ -135,6 +166,7 @@ export class DvcAssistantPanel extends LitElement {
             ${repeat(messages, (m) => m.id, (m) => this.renderMessage(m))}
             ${this.conversation?.busy ? html`<li class="msg msg--assistant typing">${t(lang, 'searching')}</li>` : nothing}
           </ol>
+          ${this.feedback ? renderSurvey(this.viewContext()) : nothing}
         </div>
         <form class="composer" @submit=${this.onSubmit} novalidate>
           <label class="sr-only" for="dvc-question">${t(lang, 'inputLabel')}</label>
@@ -202,6 +234,7 @@ export class DvcAssistantPanel extends LitElement {
             <div class="answer__body">${unsafeHTML(sanitizedHtml)}</div>
             <div class="answer__meta">
               <p>${t(lang, 'updated', { date: formatDate(lang, entry.updated) })}</p>
+              ${this.feedback ? renderFeedback(message.id, entry.id, this.viewContext()) : nothing}
               ${entry.sources.length
                 ? html`<p>${t(lang, 'sources')}:</p>
                     <ul>
@@ -219,10 +252,18 @@ export class DvcAssistantPanel extends LitElement {
             ${this.renderChoices(message.suggestions)}
           </div>`;
         case 'handoff':
+          if (this.handoff?.enabled) return renderHandoff(message, this.viewContext());
           return html`<div class="bubble">
             <p>${t(lang, 'handoff')}</p>
             <p>${this.config?.contact ? t(lang, 'contactAgency', { contact: this.config.contact }) : t(lang, 'contactDefault')}</p>
+            ${this.feedback ? renderMissing(message.id, message.candidates?.[0]?.id ?? 'unanswered', message.query, this.viewContext()) : nothing}
           </div>`;
+        case 'remote':
+          return renderRemote(message, this.viewContext());
+        case 'dossier-offer':
+          return renderDossierOffer(message, this.viewContext());
+        case 'dossier':
+          return renderDossier(message, this.viewContext());
         case 'error':
           return html`<div class="bubble"><p>${t(lang, 'searchFailed')}</p></div>`;
       }
@@ -262,7 +303,7 @@ export class DvcAssistantPanel extends LitElement {
 
   private async submit(text: string): Promise<void> {
     const reply = await this.conversation?.ask(text);
-    if (reply) this.announce(reply.kind === 'answer' ? reply.entry.title : this.plainTextOf(reply.kind));
+    if (reply) this.announce(reply.kind === 'answer' ? reply.entry.title : this.plainTextOf(reply.kind === 'suggest' || reply.kind === 'error' ? reply.kind : 'handoff'));
   }
 
   /** A pressed chip disappears with the greeting, so focus moves on before it does. */

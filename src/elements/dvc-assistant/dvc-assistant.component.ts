@@ -51,6 +51,7 @@ export class DvcAssistant extends HTMLElement {
 
   private readonly launcher: HTMLButtonElement;
   private readonly launcherLabel: HTMLSpanElement;
+  private readonly badge: HTMLSpanElement;
   private propertyLayer: RawLayer = {};
   private resolved: DvcConfig | null = null;
   private app: AppHandle | null = null;
@@ -75,6 +76,11 @@ export class DvcAssistant extends HTMLElement {
     this.launcher.append(chatIcon());
     this.launcherLabel = document.createElement('span');
     this.launcher.append(this.launcherLabel);
+    this.badge = document.createElement('span');
+    this.badge.className = 'badge';
+    this.badge.setAttribute('part', 'launcher-badge');
+    this.badge.hidden = true;
+    this.launcher.append(this.badge);
     this.launcher.addEventListener('click', () => this.setOpen(!this.open, 'launcher', true));
     root.append(this.launcher);
   }
@@ -197,7 +203,18 @@ export class DvcAssistant extends HTMLElement {
 
   private render(): void {
     const busy = this.launcher.getAttribute('aria-busy') === 'true';
-    this.launcherLabel.textContent = LAUNCHER_MESSAGES[this.lang][busy ? 'launcherLoading' : 'launcher'];
+    const messages = LAUNCHER_MESSAGES[this.lang];
+    this.launcherLabel.textContent = messages[busy ? 'launcherLoading' : 'launcher'];
+    const count = Number(this.badge.dataset.count ?? 0);
+    this.badge.hidden = count < 1;
+    // The number is what is seen; the phrase is what is read out, with the launcher's name.
+    const seen = document.createElement('span');
+    seen.setAttribute('aria-hidden', 'true');
+    seen.textContent = String(count);
+    const heard = document.createElement('span');
+    heard.className = 'sr-only';
+    heard.textContent = ` (${messages.launcherBadge.replace('{count}', String(count))})`;
+    this.badge.replaceChildren(...(count > 0 ? [seen, heard] : []));
     this.launcher.dataset.position = this.config.position;
   }
 
@@ -258,6 +275,10 @@ export class DvcAssistant extends HTMLElement {
       config: () => this.config,
       lang: () => this.lang,
       requestClose: (source) => this.setOpen(false, source, false),
+      setBadge: (count) => {
+        this.badge.dataset.count = String(Math.max(0, Math.floor(count)));
+        this.render();
+      },
     };
   }
 }
