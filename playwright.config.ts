@@ -36,13 +36,15 @@ export default defineConfig({
   webServer: {
     command: 'node --import tsx demo/server/main.ts',
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
-    // The data folder persists between runs: tests compare indicators before and after what they do.
+    // The API's data folder: Playwright empties test-results/ when a run starts, so each run begins with a
+    // fresh, seeded database; one folder per port, so runs on other ports never share it. Tests that check
+    // indicators compare the page with what the API reports at that moment, not with fixed numbers.
     // RATE_LIMIT: far above what one test run sends, so the limit never decides a test.
     env: {
       PORT: String(PORT),
       ASSETS_PORT: String(ASSETS_PORT),
       HOST: '127.0.0.1',
-      DATA_DIR: 'test-results/data',
+      DATA_DIR: `test-results/data-${PORT}`,
       RATE_LIMIT: '100000',
       STAFF_TOKEN,
     },
