@@ -100,6 +100,9 @@ export class HandoffController implements ReactiveController {
   /** The panel opened: send what waits, show followed dossiers that changed. */
   async opened(): Promise<void> {
     if (!this.enabled) return;
+    // Intent shown: fetch the handoff code now, so a question typed after the connection drops
+    // can still be kept in the outbox.
+    this.service().catch((error: unknown) => console.info('dvc-assistant: the handoff code could not be loaded yet', error));
     if (readPending().outbox > 0) void this.flush();
     if (this.changedFollows.length) await this.showChangedFollows();
     this.unseen = 0;
