@@ -12,6 +12,8 @@ export interface FeedbackHost {
   /** Where `dvc-feedback` is dispatched and `dvc-tour-complete` is heard (the public element). */
   events: EventTarget;
   announce(text: string): void;
+  /** Moves focus somewhere that stays, before the focused button goes away. */
+  keepFocus(): void;
   /** The handoff chunk, which posts to `{api}/v1/feedback`. */
   service(): Promise<HandoffService>;
 }
@@ -61,6 +63,7 @@ export class FeedbackController implements ReactiveController {
 
   vote(messageId: string, targetId: string, kind: 'up' | 'down'): void {
     if (kind === 'up') {
+      this.options.keepFocus(); // the buttons give way to a thank-you
       this.votes.set(messageId, { kind, stage: 'sent' });
       this.post({ targetId, kind });
       this.options.announce(t(this.options.lang(), 'feedbackThanks'));
@@ -73,6 +76,7 @@ export class FeedbackController implements ReactiveController {
 
   /** Sends the 👎 with its reason (or without, when skipped). */
   sendReason(messageId: string, targetId: string, comment: string): void {
+    this.options.keepFocus();
     this.votes.set(messageId, { kind: 'down', stage: 'sent' });
     this.post({ targetId, kind: 'down' }, comment.trim());
     this.options.announce(t(this.options.lang(), 'feedbackThanks'));
@@ -81,6 +85,7 @@ export class FeedbackController implements ReactiveController {
 
   /** "Báo câu hỏi chưa có câu trả lời": the question (redacted) goes to the content-gap list. */
   reportMissing(messageId: string, targetId: string, question: string): void {
+    this.options.keepFocus();
     this.reported.add(messageId);
     this.post({ targetId, kind: 'missing' }, question);
     this.options.announce(t(this.options.lang(), 'reportedMissing'));
@@ -107,6 +112,7 @@ export class FeedbackController implements ReactiveController {
   submitSurvey(comment: string): void {
     const survey = this.survey;
     if (!survey?.rating) return;
+    this.options.keepFocus();
     this.post({ targetId: survey.targetId, kind: 'csat', rating: survey.rating }, comment.trim());
     this.survey = { ...survey, stage: 'sent' };
     this.options.announce(t(this.options.lang(), 'surveyThanks'));
@@ -114,6 +120,7 @@ export class FeedbackController implements ReactiveController {
   }
 
   dismissSurvey(): void {
+    this.options.keepFocus();
     this.survey = null;
     this.host.requestUpdate();
   }

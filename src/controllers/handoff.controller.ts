@@ -20,6 +20,8 @@ export interface HandoffHost {
   /** Where `dvc-handoff-request` and `dvc-handoff` are dispatched (the public element). */
   events: EventTarget;
   announce(text: string): void;
+  /** Moves focus somewhere that stays, before the focused button goes away. */
+  keepFocus(): void;
   isOpen(): boolean;
   /** Updates the launcher's badge: answers and dossier changes the citizen has not seen. */
   setBadge(count: number): void;
@@ -128,11 +130,13 @@ export class HandoffController implements ReactiveController {
   }
 
   accept(messageId: string): void {
+    this.options.keepFocus(); // the notice and its buttons go away
     giveConsent(this.options.config()?.persist ?? 'session');
     void this.send(messageId);
   }
 
   decline(messageId: string): void {
+    this.options.keepFocus();
     this.conversation.patch(messageId, { status: 'declined' });
     this.options.announce(t(this.options.lang(), 'handoffDeclined'));
   }
@@ -226,7 +230,15 @@ export class HandoffController implements ReactiveController {
     try {
       const service = await this.service();
       await service.flush();
-      if ((await service.waiting()).length) this.scheduleReflush();
+      const waiting = await service.waiting();
+      // A question left "sending" by a closed tab, still waiting: say so.
+      for (const item of waiting) {
+        const message = this.find(item.messageId);
+        if (message?.role === 'assistant' && message.kind === 'handoff' && message.status === 'sending' && !this.aborts.has(item.messageId)) {
+          this.conversation.patch(item.messageId, { status: 'queued' });
+        }
+      }
+      if (waiting.length) this.scheduleReflush();
     } catch (error) {
       console.info('dvc-assistant: the outbox could not be sent yet', error);
     }

@@ -15,20 +15,25 @@ function storageFor(kind: 'session' | 'local'): Storage | null {
   }
 }
 
+/** Web Storage when it works; memory (this page only) when it is blocked or full. */
 export function readValue(kind: 'session' | 'local', key: string): string | null {
+  const storage = storageFor(kind);
+  if (!storage) return memory.get(key) ?? null;
   try {
-    return storageFor(kind)?.getItem(key) ?? memory.get(key) ?? null;
+    return storage.getItem(key) ?? memory.get(key) ?? null;
   } catch {
     return memory.get(key) ?? null;
   }
 }
 
 export function writeValue(kind: 'session' | 'local', key: string, value: string): void {
-  memory.set(key, value);
+  const storage = storageFor(kind);
   try {
-    storageFor(kind)?.setItem(key, value);
+    if (!storage) throw new Error('no storage');
+    storage.setItem(key, value);
+    memory.delete(key);
   } catch {
-    // kept in memory for this page only
+    memory.set(key, value); // kept for this page only
   }
 }
 

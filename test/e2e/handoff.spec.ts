@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test';
 import { STAFF_TOKEN } from '../../playwright.config.js';
-import { ask, axeViolations, watch, widget } from './support.js';
+import { ask, axeViolations, focused, watch, widget } from './support.js';
 
 /** A question the offline corpus cannot answer, unique to this run so the server's counts are ours. */
 const offTopic = (tag: string) => `giá vàng hôm nay bao nhiêu ${tag} ${Date.now().toString(36)}`;
@@ -36,6 +36,7 @@ test.describe('handoff to the central API on the demo portal', () => {
     expect(asks).toHaveLength(0); // nothing leaves before the citizen agrees
 
     await w.host.locator('[part="consent-accept"]').click();
+    expect(await focused(page)).toBe('input'); // the notice goes away; focus does not fall to the page
     const remote = w.host.locator('.answer--remote');
     await expect(remote).toContainText('Câu hỏi của bạn đã được ghi lại');
     await expect(remote.locator('a[href="https://dichvucong.gov.vn/"]')).toBeVisible();
@@ -147,6 +148,31 @@ test.describe('handoff to the central API on the demo portal', () => {
     await expect(w.host.locator('.answer--remote')).toHaveCount(1);
     const gaps = (await stats(request, since)).gaps.filter((g) => g.question.includes('outage'));
     expect(gaps).toEqual([expect.objectContaining({ count: 1 })]);
+  });
+
+  test('closing the panel aborts the request; reopening sends it again under the same key, answered once', async ({ page }) => {
+    const asks = askRequests(page);
+    let hold = true;
+    await page.route('**/api/v1/ask', (route) => (hold ? undefined : route.continue()));
+    await page.goto('/');
+    const reply = await ask(page, offTopic('close'));
+    await reply.locator('[part="consent-accept"]').click();
+    await expect.poll(() => asks.length).toBe(1);
+    await page.keyboard.press('Escape');
+    // The request was cancelled: the stored message says it waits (the panel shows nothing while closed).
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const stored = JSON.parse(sessionStorage.getItem('dvc-assistant:conversation:v1') ?? '[]') as { kind?: string; status?: string }[];
+          return stored.find((m) => m.kind === 'handoff')?.status;
+        }),
+      )
+      .toBe('queued');
+    hold = false;
+    const w = widget(page);
+    await w.launcher.click();
+    await expect(w.host.locator('.answer--remote')).toHaveCount(1);
+    expect(new Set(asks.map((r) => r.headers()['idempotency-key'])).size).toBe(1);
   });
 
   test('the outbox survives a reload and is sent on the next page load', async ({ page, request }) => {

@@ -101,7 +101,13 @@ export class DvcAssistantPanel extends LitElement {
 
   /** The handoff and feedback controllers (their templates live in `handoff-views.ts`). */
   private addHandoff(conversation: ConversationController, events: EventTarget): void {
-    const shared = { config: () => this.config, lang: () => this.language, events, announce: (text: string) => this.announce(text) };
+    const shared = {
+      config: () => this.config,
+      lang: () => this.language,
+      events,
+      announce: (text: string) => this.announce(text),
+      keepFocus: () => this.keepFocus(),
+    };
     this.handoff = new HandoffController(this, conversation, { ...shared, isOpen: () => this.open, setBadge: (n) => this.onBadge(n) });
     const handoff = this.handoff;
     this.feedback = new FeedbackController(this, { ...shared, service: () => handoff.service() });
