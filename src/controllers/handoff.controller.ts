@@ -57,7 +57,6 @@ export class HandoffController implements ReactiveController {
     private readonly options: HandoffHost,
   ) {
     host.addController(this);
-    conversation.onReply = (reply) => this.onReply(reply);
   }
 
   hostConnected(): void {
