@@ -97,7 +97,8 @@ function startTelemetry(context: HostContext): () => void {
   const teardowns: (() => void)[] = [];
   const url = telemetryUrl(config.telemetry, config.api, config.apiType);
   try {
-    if (url) teardowns.push(startBeacon({ url, events: context.element, sessionId, lang: () => context.lang() }));
+    const alreadyOpen = context.element.hasAttribute('open');
+    if (url) teardowns.push(startBeacon({ url, events: context.element, sessionId, lang: () => context.lang(), alreadyOpen }));
   } catch (error) {
     warnOnce(`telemetry is off on this page: ${String(error)}`);
   }

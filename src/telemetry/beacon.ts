@@ -14,6 +14,11 @@ export interface BeaconOptions {
   events: EventTarget;
   sessionId(): string;
   lang(): Lang;
+  /**
+   * The panel was already open when counting started: pressing the launcher is what loads the
+   * app, so that first `dvc-open` fired before anyone listened. It is counted here.
+   */
+  alreadyOpen?: boolean;
   /** Largest batch kept before it is sent without waiting for the page to hide. */
   batchSize?: number;
   send?: (url: string, body: string) => boolean;
@@ -45,6 +50,7 @@ export function startBeacon(options: BeaconOptions): () => void {
   const onHide = () => {
     if (document.visibilityState === 'hidden') flush();
   };
+  if (options.alreadyOpen) onEvent(new CustomEvent('dvc-open', { detail: { source: 'launcher' } }));
   for (const type of COUNTED_EVENTS) options.events.addEventListener(type, onEvent);
   document.addEventListener('visibilitychange', onHide);
   addEventListener('pagehide', flush);

@@ -335,7 +335,7 @@ test.describe('telemetry', () => {
       };
     });
     await page.goto('/');
-    await widget(page).launcher.click(); // the app mounts before it opens, so `open` is counted
+    await widget(page).launcher.click(); // loads the app: this first opening is counted all the same
     await ask(page, 'làm giấy khai sinh cho con, sđt 0912345678');
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => localStorage.getItem('test:beacons'))).toBeNull(); // batched, not sent per event
