@@ -3,31 +3,13 @@
  * visit their status is fetched again and a change is flagged for the launcher's badge.
  */
 import type { DossierStatus } from '../handoff/contract.js';
-import { openDvcDatabase } from '../storage/db.js';
+import { idbStoreOf, memoryStoreOf, type KeyedStore } from '../storage/keyed-store.js';
 import type { FollowedDossier } from '../storage/records.js';
 
-export interface FollowStore {
-  list(): Promise<FollowedDossier[]>;
-  put(dossier: FollowedDossier): Promise<void>;
-  remove(code: string): Promise<void>;
-}
+export type FollowStore = KeyedStore<FollowedDossier>;
 
-export function memoryFollowStore(): FollowStore {
-  const items = new Map<string, FollowedDossier>();
-  return {
-    list: async () => [...items.values()].sort((a, b) => a.followedAt - b.followedAt),
-    put: async (d) => void items.set(d.code, d),
-    remove: async (code) => void items.delete(code),
-  };
-}
-
-export function idbFollowStore(): FollowStore {
-  return {
-    list: async () => (await (await openDvcDatabase()).getAll('follows')).sort((a, b) => a.followedAt - b.followedAt),
-    put: async (d) => void (await (await openDvcDatabase()).put('follows', d)),
-    remove: async (code) => void (await (await openDvcDatabase()).delete('follows', code)),
-  };
-}
+export const memoryFollowStore = (): FollowStore => memoryStoreOf<FollowedDossier>((d) => d.code, (d) => d.followedAt);
+export const idbFollowStore = (): FollowStore => idbStoreOf('follows', (d) => d.followedAt);
 
 /** The record kept when the citizen starts following a dossier (its current status counts as seen). */
 export function followRecord(status: DossierStatus, now: number): FollowedDossier {

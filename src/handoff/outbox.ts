@@ -5,32 +5,14 @@
  * next page load, from another tab) never makes a duplicate on the server.
  */
 import { HandoffError } from '../errors.js';
-import { openDvcDatabase } from '../storage/db.js';
+import { idbStoreOf, memoryStoreOf, type KeyedStore } from '../storage/keyed-store.js';
 import type { OutboxItem } from '../storage/records.js';
 import type { HandoffAnswer } from './contract.js';
 
-export interface OutboxStore {
-  list(): Promise<OutboxItem[]>;
-  put(item: OutboxItem): Promise<void>;
-  remove(key: string): Promise<void>;
-}
+export type OutboxStore = KeyedStore<OutboxItem>;
 
-export function memoryOutboxStore(): OutboxStore {
-  const items = new Map<string, OutboxItem>();
-  return {
-    list: async () => [...items.values()].sort((a, b) => a.createdAt - b.createdAt),
-    put: async (item) => void items.set(item.key, item),
-    remove: async (key) => void items.delete(key),
-  };
-}
-
-export function idbOutboxStore(): OutboxStore {
-  return {
-    list: async () => (await (await openDvcDatabase()).getAll('outbox')).sort((a, b) => a.createdAt - b.createdAt),
-    put: async (item) => void (await (await openDvcDatabase()).put('outbox', item)),
-    remove: async (key) => void (await (await openDvcDatabase()).delete('outbox', key)),
-  };
-}
+export const memoryOutboxStore = (): OutboxStore => memoryStoreOf<OutboxItem>((i) => i.key, (i) => i.createdAt);
+export const idbOutboxStore = (): OutboxStore => idbStoreOf('outbox', (i) => i.createdAt);
 
 export interface OutboxHooks {
   send(item: OutboxItem, signal: AbortSignal): Promise<HandoffAnswer>;
