@@ -375,3 +375,29 @@ test.describe('telemetry', () => {
     expect(beacons).toEqual([]);
   });
 });
+
+test.describe('the widget’s own cost', () => {
+  test('reports web-vitals as dvc-vitals events, saying whether the widget caused them', async ({ page }) => {
+    await page.addInitScript(() => {
+      (window as unknown as { vitals: unknown[] }).vitals = [];
+      document.addEventListener('dvc-vitals', (e) => (window as unknown as { vitals: unknown[] }).vitals.push((e as CustomEvent).detail));
+    });
+    await page.goto('/');
+    const w = widget(page);
+    await w.launcher.click();
+    await expect(w.panel).toBeVisible();
+    await w.input.click();
+    // What the browser does when the tab goes to the background: web-vitals reports then.
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await expect.poll(() => page.evaluate(() => (window as unknown as { vitals: { name: string }[] }).vitals.map((v) => v.name).sort())).toEqual(
+      expect.arrayContaining(['CLS', 'LCP']),
+    );
+    const vitals = await page.evaluate(() => (window as unknown as { vitals: { name: string; value: number; widget: boolean; rating: string }[] }).vitals);
+    const cls = vitals.find((v) => v.name === 'CLS')!;
+    expect(cls.widget).toBe(false); // the widget shifts nothing on the page
+    for (const v of vitals) expect(['good', 'needs-improvement', 'poor']).toContain(v.rating);
+  });
+});
