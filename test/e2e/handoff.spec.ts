@@ -50,9 +50,11 @@ test.describe('handoff to the central API on the demo portal', () => {
     expect(body.page.url).toMatch(/\/$/);
     expect(await axeViolations(page, 'dvc-assistant')).toEqual([]);
 
-    // Consent is asked once: the next question goes straight through.
-    await ask(page, offTopic('second'));
+    // Consent is asked once: the next question goes straight through (reply and central answer together).
+    await w.input.fill(offTopic('second'));
+    await w.input.press('Enter');
     await expect(remote).toHaveCount(2);
+    await expect(w.host.locator('[part="consent"]')).toHaveCount(0);
     expect(problems.errors).toEqual([]);
     expect(problems.cspViolations).toEqual([]);
   });
