@@ -1,3 +1,4 @@
+import type { Action, AskCandidate, DossierStatus, Source } from '../handoff/contract.js';
 import type { CorpusEntry } from '../search/core/types.js';
 
 /** What an answer card needs of an entry; stored with the message so a reload re-renders it offline. */
@@ -8,6 +9,12 @@ export interface SuggestedEntry {
   lang: 'vi' | 'en';
   title: string;
 }
+
+/**
+ * Where a question handed off to the central API stands; kept with the message so a reload
+ * shows the same thing. `undefined`: nothing decided yet (or no `api`).
+ */
+export type HandoffStatus = 'consent' | 'declined' | 'vetoed' | 'sending' | 'queued' | 'answered' | 'failed';
 
 interface Base {
   /** Unique within the conversation; also the key Lit's repeat uses. */
@@ -20,7 +27,21 @@ export type Message =
   | (Base & { role: 'user'; text: string })
   | (Base & { role: 'assistant'; kind: 'answer'; query: string; entry: AnswerEntry })
   | (Base & { role: 'assistant'; kind: 'suggest'; query: string; suggestions: SuggestedEntry[] })
-  | (Base & { role: 'assistant'; kind: 'handoff'; query: string; suggestions: SuggestedEntry[] })
+  | (Base & {
+      role: 'assistant';
+      kind: 'handoff';
+      query: string;
+      suggestions: SuggestedEntry[];
+      /** The corpus entries closest to the question, passed to the central API as context. */
+      candidates?: AskCandidate[];
+      status?: HandoffStatus;
+    })
+  /** An answer from the central API (Markdown, sanitised when rendered). */
+  | (Base & { role: 'assistant'; kind: 'remote'; query: string; replyTo: string; answer: string; sources: Source[]; actions: Action[]; handoffId: string })
+  /** "Tra cứu hồ sơ": dossier codes found in the question, offered for lookup. */
+  | (Base & { role: 'assistant'; kind: 'dossier-offer'; query: string; codes: string[] })
+  /** A dossier's status; `dossier: null` = no such dossier. `changed`: shown because a followed dossier moved. */
+  | (Base & { role: 'assistant'; kind: 'dossier'; query: string; code: string; dossier: DossierStatus | null; changed?: boolean })
   | (Base & { role: 'assistant'; kind: 'error'; query: string });
 
 export type AssistantMessage = Extract<Message, { role: 'assistant' }>;
@@ -48,6 +69,12 @@ export function isMessage(value: unknown): value is Message {
       return Array.isArray(m.suggestions);
     case 'error':
       return true;
+    case 'remote':
+      return typeof m.answer === 'string' && Array.isArray(m.sources) && Array.isArray(m.actions);
+    case 'dossier-offer':
+      return Array.isArray(m.codes);
+    case 'dossier':
+      return typeof m.code === 'string';
     default:
       return false;
   }

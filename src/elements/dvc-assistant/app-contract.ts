@@ -16,6 +16,8 @@ export interface HostContext {
   lang(): Lang;
   /** The panel asks the host to close (close button, Escape); focus goes back to the launcher. */
   requestClose(source: ToggleSource): void;
+  /** Shows a count on the launcher (answers that arrived, followed dossiers that changed); 0 hides it. */
+  setBadge?(count: number): void;
 }
 
 export interface AppHandle {

@@ -27,13 +27,24 @@ const INTERACTIONS = ['pointerdown', 'keydown', 'touchstart', 'scroll'] as const
  * @fires dvc-open - The panel opened. `detail: { source }`.
  * @fires dvc-close - The panel closed. `detail: { source }`.
  * @fires dvc-answer - An answer was given from the corpus. `detail: { query, decision, id, topic, lang, mode }`.
+ * @fires dvc-handoff-request - Cancelable; before a (redacted) question leaves for the central API. `detail: { question, candidates }`.
+ * @fires dvc-handoff - After a handoff. `detail: { handoffId, status }` (`answered`, `queued`, `failed`).
+ * @fires dvc-feedback - A vote, a missing-answer report or a survey rating. `detail: { targetId, kind, rating? }`.
+ * @fires dvc-vitals - web-vitals of the page and whether the widget caused them (unless `telemetry="off"`).
  * @csspart launcher - The round button that opens the assistant.
+ * @csspart launcher-badge - The count of unseen updates (answers from the outbox, followed dossiers that changed).
  * @csspart panel - The dialog.
  * @csspart input - The question field.
  * @csspart send - The send button.
  * @csspart message - Each message in the conversation.
  * @csspart answer - Each answer card.
  * @csspart suggestions - The "Có phải bạn muốn hỏi…" list and the greeting's suggested questions.
+ * @csspart consent - The notice before the first handoff; `consent-accept` and `consent-decline` are its buttons.
+ * @csspart handoff-status - What is happening to a handed-off question (sending, retrying, queued, …).
+ * @csspart dossier - A dossier's status card; `dossier-lookup` and `dossier-follow` are its buttons.
+ * @csspart feedback - The 👍/👎 group under an answer (`feedback-up`, `feedback-down`, `feedback-reason`, `feedback-send`).
+ * @csspart report-missing - "Báo câu hỏi chưa có câu trả lời".
+ * @csspart survey - The 1–5 satisfaction survey (`survey-rating`, `survey-send`).
  * @cssprop [--dvc-accent=#0f4c81] - Launcher, header and buttons.
  * @cssprop [--dvc-on-accent=#ffffff] - Text on the accent colour.
  * @cssprop [--dvc-font=system-ui] - Font family.
@@ -51,6 +62,7 @@ export class DvcAssistant extends HTMLElement {
 
   private readonly launcher: HTMLButtonElement;
   private readonly launcherLabel: HTMLSpanElement;
+  private readonly badge: HTMLSpanElement;
   private propertyLayer: RawLayer = {};
   private resolved: DvcConfig | null = null;
   private app: AppHandle | null = null;
@@ -75,6 +87,11 @@ export class DvcAssistant extends HTMLElement {
     this.launcher.append(chatIcon());
     this.launcherLabel = document.createElement('span');
     this.launcher.append(this.launcherLabel);
+    this.badge = document.createElement('span');
+    this.badge.className = 'badge';
+    this.badge.setAttribute('part', 'launcher-badge');
+    this.badge.hidden = true;
+    this.launcher.append(this.badge);
     this.launcher.addEventListener('click', () => this.setOpen(!this.open, 'launcher', true));
     root.append(this.launcher);
   }
@@ -197,7 +214,18 @@ export class DvcAssistant extends HTMLElement {
 
   private render(): void {
     const busy = this.launcher.getAttribute('aria-busy') === 'true';
-    this.launcherLabel.textContent = LAUNCHER_MESSAGES[this.lang][busy ? 'launcherLoading' : 'launcher'];
+    const messages = LAUNCHER_MESSAGES[this.lang];
+    this.launcherLabel.textContent = messages[busy ? 'launcherLoading' : 'launcher'];
+    const count = Number(this.badge.dataset.count ?? 0);
+    this.badge.hidden = count < 1;
+    // The number is what is seen; the phrase is what is read out, with the launcher's name.
+    const seen = document.createElement('span');
+    seen.setAttribute('aria-hidden', 'true');
+    seen.textContent = String(count);
+    const heard = document.createElement('span');
+    heard.className = 'sr-only';
+    heard.textContent = ` (${messages.launcherBadge.replace('{count}', String(count))})`;
+    this.badge.replaceChildren(...(count > 0 ? [seen, heard] : []));
     this.launcher.dataset.position = this.config.position;
   }
 
@@ -258,6 +286,10 @@ export class DvcAssistant extends HTMLElement {
       config: () => this.config,
       lang: () => this.lang,
       requestClose: (source) => this.setOpen(false, source, false),
+      setBadge: (count) => {
+        this.badge.dataset.count = String(Math.max(0, Math.floor(count)));
+        this.render();
+      },
     };
   }
 }
