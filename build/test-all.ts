@@ -12,6 +12,8 @@ const STEPS: [name: string, command: string[]][] = [
   // Search quality on the dev set, held to a regression floor (test/eval/floor.json).
   ['search quality (dev set)', ['npm', 'run', '--silent', 'eval', '--', '--file', 'test/eval/dev.jsonl', '--model', 'none', '--check', '--targets', 'test/eval/floor.json']],
   ['size budgets', ['npm', 'run', '--silent', 'size']],
+  // Every guided tour replayed in Chromium against the demo portal.
+  ['tours check', ['npm', 'run', '--silent', 'tours:check']],
   ['browser tests (Chromium)', ['npx', 'wtr']],
   ['end-to-end tests (Playwright)', ['npx', 'playwright', 'test']],
 ];

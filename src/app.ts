@@ -7,9 +7,11 @@ import { DvcAssistantPanel, defineDvcAssistantPanel } from './elements/dvc-assis
 import { warnOnce } from './internal/warn.js';
 import { createSearchClient, type SearchClient } from './search/client.js';
 import { createConversationStore } from './storage/conversation-store.js';
+import { toursUrl } from './tours/catalog.js';
+import { createTourOffer } from './tours/offer.js';
 
 /** Parts of the panel that integrators style and test through `dvc-assistant::part(…)`. */
-const EXPORTED_PARTS = ['panel', 'input', 'send', 'message', 'answer', 'suggestions', 'clear', 'close', 'model-progress'];
+const EXPORTED_PARTS = ['panel', 'input', 'send', 'message', 'answer', 'suggestions', 'clear', 'close', 'model-progress', 'tour-start'];
 
 export const WORKER_ENTRY = 'dvc-assistant.worker.js';
 export const CORPUS_FILE = 'corpus.json';
@@ -50,6 +52,11 @@ export function mount(context: HostContext): AppHandle {
     onStorageFallback: (error) => warnOnce(error.message),
   };
   panel.onRequestClose = (source) => context.requestClose(source);
+  panel.tours = createTourOffer(
+    () => toursUrl(context.config().tours, context.base),
+    (id) => context.startTour(id),
+    () => panel.requestUpdate(),
+  );
   const sync = () => {
     panel.language = context.lang();
     panel.config = context.config();
@@ -67,6 +74,9 @@ export function mount(context: HostContext): AppHandle {
     },
     ask(text) {
       void panel.ask(text);
+    },
+    notify(text) {
+      void panel.notify(text);
     },
     update: sync,
     dispose() {

@@ -8,6 +8,7 @@ import type { CorpusArtifact, Embedder } from '../../src/search/core/types.js';
 import { encodeEmbeddings, phrasingTexts } from '../../src/search/core/vectors.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { readEntryFile, type ParsedEntry } from './entry-file.js';
+import { readTours, toursCatalog } from '../tours/compile-tours.js';
 
 /**
  * The corpus compiler: reads `<dir>/vi/*.md` and `<dir>/en/*.md`, validates each file and
@@ -32,6 +33,8 @@ export interface CompileResult {
   artifact?: CorpusArtifact;
   /** The artifact as written to disk, when there is no error. */
   json?: string;
+  /** The compiled tours (`tours.json`), when there is no error and the corpus has a tours/ folder. */
+  toursJson?: string;
 }
 
 const LANGS = ['vi', 'en'] as const;
@@ -65,7 +68,8 @@ export async function compileCorpus(dir: string, options: CompileOptions = {}): 
   if (files === 0) {
     diagnostics.push({ file: toPosix(dir), line: 1, message: 'no entries: expected Markdown files in vi/ or en/', severity: 'error' });
   }
-  diagnostics.push(...duplicateIds(declared), ...crossChecks(parsed, await tourIds(dir)));
+  const tours = await readTours(dir);
+  diagnostics.push(...duplicateIds(declared), ...crossChecks(parsed, tours?.ids), ...(tours?.diagnostics ?? []));
 
   const sorted = sortDiagnostics(diagnostics);
   if (sorted.some((diagnostic) => diagnostic.severity === 'error')) return { diagnostics: sorted };
@@ -78,7 +82,12 @@ export async function compileCorpus(dir: string, options: CompileOptions = {}): 
     artifact = { ...artifact, modelId: options.embedder.id, embeddings: encodeEmbeddings(vectors) };
   }
   artifact.corpusHash = corpusHash(artifact);
-  return { diagnostics: sorted, artifact, json: stringifyArtifact(artifact) };
+  return {
+    diagnostics: sorted,
+    artifact,
+    json: stringifyArtifact(artifact),
+    ...(tours ? { toursJson: JSON.stringify(toursCatalog(tours.tours)) } : {}),
+  };
 }
 
 interface DeclaredId {
@@ -168,23 +177,6 @@ function crossChecks(parsed: readonly ParsedEntry[], tours: ReadonlySet<string> 
 /** How phrasings are compared for duplicates: the search keys of their tokens. */
 export function phrasingKey(text: string): string {
   return syllables(text).map(foldSyllable).join(' ');
-}
-
-/** Tour ids from `<dir>/tours/*.json` (each file's `id`, else its name), or undefined without that folder. */
-async function tourIds(dir: string): Promise<Set<string> | undefined> {
-  const folder = path.join(dir, 'tours');
-  if (!existsSync(folder)) return undefined;
-  const ids = new Set<string>();
-  for (const name of (await readdir(folder)).filter((file) => file.endsWith('.json'))) {
-    ids.add(name.slice(0, -'.json'.length));
-    try {
-      const { id } = JSON.parse(await readFile(path.join(folder, name), 'utf8')) as { id?: unknown };
-      if (typeof id === 'string') ids.add(id);
-    } catch {
-      // An unreadable tour is reported by the tours check; its file name still counts here.
-    }
-  }
-  return ids;
 }
 
 /**

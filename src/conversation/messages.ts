@@ -1,7 +1,7 @@
 import type { CorpusEntry } from '../search/core/types.js';
 
 /** What an answer card needs of an entry; stored with the message so a reload re-renders it offline. */
-export type AnswerEntry = Pick<CorpusEntry, 'id' | 'lang' | 'title' | 'topic' | 'answer' | 'updated' | 'sources' | 'links'>;
+export type AnswerEntry = Pick<CorpusEntry, 'id' | 'lang' | 'title' | 'topic' | 'answer' | 'updated' | 'sources' | 'links' | 'tour'>;
 
 export interface SuggestedEntry {
   id: string;
@@ -21,7 +21,9 @@ export type Message =
   | (Base & { role: 'assistant'; kind: 'answer'; query: string; entry: AnswerEntry })
   | (Base & { role: 'assistant'; kind: 'suggest'; query: string; suggestions: SuggestedEntry[] })
   | (Base & { role: 'assistant'; kind: 'handoff'; query: string; suggestions: SuggestedEntry[] })
-  | (Base & { role: 'assistant'; kind: 'error'; query: string });
+  | (Base & { role: 'assistant'; kind: 'error'; query: string })
+  /** Said by the assistant on its own, e.g. a guided tour handing back: `text` is plain. */
+  | (Base & { role: 'assistant'; kind: 'notice'; query: string; text: string });
 
 export type AssistantMessage = Extract<Message, { role: 'assistant' }>;
 
@@ -48,6 +50,8 @@ export function isMessage(value: unknown): value is Message {
       return Array.isArray(m.suggestions);
     case 'error':
       return true;
+    case 'notice':
+      return typeof m.text === 'string';
     default:
       return false;
   }
@@ -55,6 +59,6 @@ export function isMessage(value: unknown): value is Message {
 
 /** The few fields of an entry an answer card shows. */
 export function toAnswerEntry(entry: CorpusEntry): AnswerEntry {
-  const { id, lang, title, topic, answer, updated, sources, links } = entry;
-  return { id, lang, title, topic, answer, updated, sources, links };
+  const { id, lang, title, topic, answer, updated, sources, links, tour } = entry;
+  return { id, lang, title, topic, answer, updated, sources, links, ...(tour === undefined ? {} : { tour }) };
 }

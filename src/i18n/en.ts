@@ -39,5 +39,6 @@ export const en: Messages = {
   storedSession: 'The conversation is kept in this browser tab only.',
   storedLocal: 'The conversation is kept on this device.',
   storedNone: 'The conversation is not kept.',
+  showMeSteps: 'Show me step by step',
   openLink: '(opens in a new tab)',
 };
