@@ -77,15 +77,18 @@ export async function main(argv: readonly string[], io: CliIo = { error: (line) 
     io.error(`corpus: ${errors} error${errors === 1 ? '' : 's'}${args.command === 'build' ? `, nothing written` : ''}`);
     return 1;
   }
-  if (args.command === 'build') {
-    await writeAtomically(args.out, result.json);
-    if (result.toursJson !== undefined) {
+  if (args.command === 'build') await writeAtomically(args.out, result.json);
+  io.error(summary(result.artifact, result.json, args.command === 'build' ? args.out : undefined));
+  if (result.toursJson !== undefined) {
+    const count = (JSON.parse(result.toursJson) as { tours: unknown[] }).tours.length;
+    if (args.command === 'build') {
       const toursOut = args.toursOut ?? path.join(path.dirname(args.out), 'tours.json');
       await writeAtomically(toursOut, result.toursJson);
-      io.error(`corpus: ${(JSON.parse(result.toursJson) as { tours: unknown[] }).tours.length} tours → ${toursOut.split(path.sep).join('/')}`);
+      io.error(`corpus: ${count} tours → ${toursOut.split(path.sep).join('/')}`);
+    } else {
+      io.error(`corpus: ${count} tours (checked)`);
     }
   }
-  io.error(summary(result.artifact, result.json, args.command === 'build' ? args.out : undefined));
   if (embedder) {
     const phrasings = result.artifact.entries.reduce((total, entry) => total + entry.questions.length + 1, 0);
     io.error(`corpus: embedded ${phrasings} phrasings with ${embedder.id} in ${Math.round(performance.now() - started)} ms`);

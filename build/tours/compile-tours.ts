@@ -33,7 +33,7 @@ export async function readTours(dir: string): Promise<ToursResult | undefined> {
     try {
       value = JSON.parse(text);
     } catch (error) {
-      result.diagnostics.push({ file, line: syntaxLine(text, error), message: `not valid JSON: ${(error as Error).message}`, severity: 'error' });
+      result.diagnostics.push({ file, line: syntaxLine(text, error), message: `not valid JSON: ${(error as Error).message.replace(/\s+/g, ' ')}`, severity: 'error' });
       continue;
     }
     const problems = validateTour(value, fileId);
