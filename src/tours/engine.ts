@@ -29,6 +29,8 @@ export class TourEngine implements TourHandle {
   private generation = 0;
   private stepTeardowns: (() => void)[] = [];
   private readonly focusBefore: Element | null = deepActiveElement();
+  /** The last element the engine moved focus to (a step's field or button). */
+  private focusedByTour: Element | null = null;
   private readonly stopKeys: () => void;
 
   constructor(private readonly context: TourHostContext) {
@@ -68,7 +70,7 @@ export class TourEngine implements TourHandle {
         clearTourProgress();
         return;
       case 'restart':
-        this.begin(tour!, 'restarted');
+        this.begin(tour!, 'restarted', false);
         return;
       case 'loop':
         this.tour = tour!;
@@ -101,8 +103,11 @@ export class TourEngine implements TourHandle {
     this.stopKeys();
   }
 
-  /** Starts a tour from its first step: here, or at its start page. */
-  private begin(tour: Tour, note: TourMessageKey | null): void {
+  /**
+   * Starts a tour from its first step: here, or at its start page (right away when the
+   * citizen asked for it; after asking when an edited tour restarts on some other page).
+   */
+  private begin(tour: Tour, note: TourMessageKey | null, navigate = true): void {
     this.tour = tour;
     this.progress = progressAt(tour, 0, location.pathname);
     writeProgress(this.progress);
@@ -112,7 +117,9 @@ export class TourEngine implements TourHandle {
       return;
     }
     const startPath = startPathOf(tour.steps[0]!.url) ?? startPathOf(tour.start);
-    if (startPath) this.navigate(startPath);
+    if (!startPath) return;
+    if (navigate) this.navigate(startPath);
+    else this.showDetour(this.text('restarted'), this.text('offPath', { tour: this.local(tour.title), n: 1 }), startPath, 1);
   }
 
   private async showStep(index: number, focus: boolean, note: TourMessageKey | null = null): Promise<void> {
@@ -192,18 +199,24 @@ export class TourEngine implements TourHandle {
     const tour = this.tour!;
     const progress = this.progress!;
     const n = progress.step + 1;
+    this.showDetour(this.text('offPathTitle'), this.text('offPath', { tour: this.local(tour.title), n }), progress.path, n);
+  }
+
+  /** A text-only card away from the tour's pages: go back to step `n` at `path`, or stop. */
+  private showDetour(title: string, body: string, path: string, n: number): void {
+    const tour = this.tour!;
     const view = this.ensureView();
     const content: CardContent = {
       lang: this.context.lang(),
       progress: this.local(tour.title),
-      title: this.text('offPathTitle'),
-      body: this.text('offPath', { tour: this.local(tour.title), n }),
+      title,
+      body,
       actions: [
         {
           label: this.text('resume', { n }),
           part: 'tour-resume',
           kind: 'primary',
-          run: () => this.navigate(progress.path),
+          run: () => this.navigate(path),
         },
         { ...this.stopAction(), label: this.text('close'), kind: 'secondary' },
       ],
@@ -234,7 +247,10 @@ export class TourEngine implements TourHandle {
     const tour = this.tour;
     this.generation++;
     this.clearStep();
-    const hadFocus = this.view?.contains(deepActiveElement()) ?? false;
+    const active = deepActiveElement();
+    // Focus goes back only if the tour still holds it; where the citizen moved it, it stays.
+    const hadFocus = (this.view?.contains(active) ?? false) || (!!active && active === this.focusedByTour);
+    this.focusedByTour = null;
     this.view?.destroy();
     this.view = null;
     this.tour = null;
@@ -285,8 +301,12 @@ export class TourEngine implements TourHandle {
   private focusFor(step: TourStep, target: Element | null): void {
     const actionable = step.complete.on !== 'next' && target;
     const focusable = actionable ? (target.matches(FOCUSABLE) ? target : target.querySelector(FOCUSABLE)) : null;
-    if (focusable instanceof HTMLElement || focusable instanceof SVGElement) focusable.focus({ preventScroll: true });
-    else this.view?.focus();
+    if (focusable instanceof HTMLElement || focusable instanceof SVGElement) {
+      focusable.focus({ preventScroll: true });
+      this.focusedByTour = focusable;
+    } else {
+      this.view?.focus();
+    }
   }
 
   private onKeydown(event: KeyboardEvent): void {
