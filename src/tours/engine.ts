@@ -31,12 +31,27 @@ export class TourEngine implements TourHandle {
   private readonly focusBefore: Element | null = deepActiveElement();
   /** The last element the engine moved focus to (a step's field or button). */
   private focusedByTour: Element | null = null;
-  private readonly stopKeys: () => void;
+  private readonly removeListeners: () => void;
 
   constructor(private readonly context: TourHostContext) {
     const onKeydown = (event: KeyboardEvent) => this.onKeydown(event);
+    // A page restored from the back/forward cache shows the step it had when the citizen
+    // left; the saved progress may have moved on since, so it is read again.
+    const onPageshow = (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      this.generation++;
+      this.clearStep();
+      this.view?.destroy();
+      this.view = null;
+      this.tour = null;
+      void this.resume();
+    };
     document.addEventListener('keydown', onKeydown);
-    this.stopKeys = () => document.removeEventListener('keydown', onKeydown);
+    addEventListener('pageshow', onPageshow);
+    this.removeListeners = () => {
+      document.removeEventListener('keydown', onKeydown);
+      removeEventListener('pageshow', onPageshow);
+    };
   }
 
   async start(id: string): Promise<void> {
@@ -100,7 +115,7 @@ export class TourEngine implements TourHandle {
     this.clearStep();
     this.view?.destroy();
     this.view = null;
-    this.stopKeys();
+    this.removeListeners();
   }
 
   /**

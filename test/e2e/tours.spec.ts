@@ -274,4 +274,22 @@ test.describe('guided tours', () => {
     await expect(page).toHaveURL(/\/thu-tuc\/khai-sinh$/);
     await expect(card(page).title).toHaveText(edited.steps[0]!.title.vi);
   });
+
+  test('does not offer a tour when the tours come from another site (a central CDN)', async ({ page }) => {
+    const problems = await watch(page);
+    const catalogRequests: string[] = [];
+    page.on('request', (request) => request.url().endsWith('/tours.json') && catalogRequests.push(request.url()));
+    await page.goto('/kiem-thu/cdn');
+    const reply = await ask(page, 'làm giấy khai sinh cho con online thế nào');
+    await expect(reply.locator('[part="answer"] h3')).toHaveText('Đăng ký khai sinh trực tuyến');
+    await expect(reply.locator('[part="tour-start"]')).toHaveCount(0);
+    // Rendering that answer did not even ask for the catalog: another site's tours are never offered.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    expect(catalogRequests).toEqual([]);
+    // The agency's own script may still start one.
+    await page.evaluate(() => document.querySelector('dvc-assistant')!.startTour('dang-ky-khai-sinh'));
+    await expect(page).toHaveURL(/\/thu-tuc\/khai-sinh$/);
+    await expect(card(page).title).toHaveText(tour('dang-ky-khai-sinh').steps[0]!.title.vi);
+    expect(problems.cspViolations).toEqual([]);
+  });
 });
