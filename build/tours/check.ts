@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Locator as PwLocator, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Locator as PwLocator, type Page } from '@playwright/test';
 import type { Tour, TourCatalog, TourStep } from '../../src/tours/format.js';
 import { describeLocator } from '../../src/tours/describe.js';
 import { startPathOf } from '../../src/tours/url-pattern.js';
@@ -35,10 +35,19 @@ export interface TourReport {
   warnings: string[];
 }
 
-/** Replays one tour in a fresh browser context (its own sessionStorage). */
-export async function replayTour(browser: Browser, baseUrl: string, tour: Tour): Promise<TourReport> {
+/**
+ * Replays one tour in a fresh browser context (its own sessionStorage). `prepare` may set the
+ * context up first (tests serve a modified catalog through it).
+ */
+export async function replayTour(
+  browser: Browser,
+  baseUrl: string,
+  tour: Tour,
+  prepare: (context: BrowserContext) => Promise<void> = async () => {},
+): Promise<TourReport> {
   const report: TourReport = { id: tour.id, ok: false, steps: 0, problems: [], warnings: [] };
   const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
+  await prepare(context);
   const page = await context.newPage();
   const events: StepEvent[] = [];
   await page.exposeFunction('__dvcTourCheck', (event: StepEvent) => events.push(event));

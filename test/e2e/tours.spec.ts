@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { Tour, TourCatalog } from '../../src/tours/format.js';
+import { replayTour } from '../../build/tours/check.js';
 import { ask, axeViolations, watch, widget } from './support.js';
 
 const tour = (id: string) => JSON.parse(readFileSync(`corpus/tours/${id}.json`, 'utf8')) as Tour;
@@ -291,5 +292,31 @@ test.describe('guided tours', () => {
     await expect(page).toHaveURL(/\/thu-tuc\/khai-sinh$/);
     await expect(card(page).title).toHaveText(tour('dang-ky-khai-sinh').steps[0]!.title.vi);
     expect(problems.cspViolations).toEqual([]);
+  });
+
+  test('tours:check names the locators that broke: a warning while a fallback holds, an error when none is left', async ({ browser, baseURL }) => {
+    test.setTimeout(60_000);
+    const lookup = tour('tra-cuu-ho-so');
+    const redesigned: Tour = {
+      ...lookup,
+      steps: lookup.steps.map((s, i) => (i === 0 ? { ...s, target: [{ dvc: 'ma-ho-so-cu' }, ...s.target!.slice(1)] } : s)),
+    };
+    const broken: Tour = {
+      ...lookup,
+      steps: lookup.steps.map((s, i) => (i === 1 ? { ...s, target: [{ dvc: 'nut-cu' }, { css: '#khong-co' }], wait: 300 } : s)),
+    };
+    // The widget on the page must run the same tour as the robot.
+    const serve = (t: Tour) => (route: import('@playwright/test').Route) => route.fulfill({ json: { format: 1, tours: [t] } });
+    const run = (t: Tour) =>
+      replayTour(browser, baseURL!, t, async (context) => {
+        await context.route('**/widget/tours.json', serve(t));
+      });
+    const ok = await run(redesigned);
+    expect(ok.ok).toBe(true);
+    expect(ok.warnings).toEqual(['step 1 "nhap-ma": locator(s) no longer match: data-dvc="ma-ho-so-cu"']);
+    const bad = await run(broken);
+    expect(bad.ok).toBe(false);
+    expect(bad.steps).toBe(1);
+    expect(bad.problems[0]).toBe('step 2 "tra-cuu": no locator matches on /tra-cuu: data-dvc="nut-cu"; css #khong-co');
   });
 });
