@@ -10,6 +10,8 @@ import { createConversationStore } from './storage/conversation-store.js';
 import { sessionId } from './storage/small-state.js';
 import { startBeacon } from './telemetry/beacon.js';
 import { telemetryUrl } from './telemetry/records.js';
+import { toursUrl } from './tours/catalog.js';
+import { createTourOffer } from './tours/offer.js';
 
 /** Parts of the panel that integrators style and test through `dvc-assistant::part(…)`. */
 const EXPORTED_PARTS = [
@@ -17,6 +19,8 @@ const EXPORTED_PARTS = [
   // handoff, dossiers, feedback (handoff-views.ts)
   'consent', 'consent-accept', 'consent-decline', 'handoff-status', 'handoff-send', 'dossier', 'dossier-lookup', 'dossier-follow',
   'feedback', 'feedback-up', 'feedback-down', 'feedback-reason', 'feedback-send', 'report-missing', 'survey', 'survey-rating', 'survey-send',
+  // the "Chỉ cho tôi từng bước" button of an answer (tour-offer.ts)
+  'tour-start',
 ];
 
 export const WORKER_ENTRY = 'dvc-assistant.worker.js';
@@ -60,6 +64,11 @@ export function mount(context: HostContext): AppHandle {
   panel.onRequestClose = (source) => context.requestClose(source);
   panel.onBadge = (count) => context.setBadge?.(count);
   const stopTelemetry = startTelemetry(context);
+  panel.tours = createTourOffer(
+    () => toursUrl(context.config().tours, context.base),
+    (id) => context.startTour(id),
+    () => panel.requestUpdate(),
+  );
   const sync = () => {
     panel.language = context.lang();
     panel.config = context.config();
@@ -77,6 +86,9 @@ export function mount(context: HostContext): AppHandle {
     },
     ask(text) {
       void panel.ask(text);
+    },
+    notify(text) {
+      void panel.notify(text);
     },
     update: sync,
     dispose() {

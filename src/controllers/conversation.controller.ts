@@ -113,6 +113,12 @@ export class ConversationController implements ReactiveController {
     );
   }
 
+  /** Adds a message from the assistant that answers no question (a guided tour handing back). */
+  async notify(text: string): Promise<void> {
+    await this.restored;
+    this.commit(append(this.messages, { id: nextId(), at: Date.now(), role: 'assistant', kind: 'notice', query: '', text }), this.busy);
+  }
+
   async clear(): Promise<void> {
     await this.restored;
     this.current?.abort();

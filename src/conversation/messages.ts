@@ -2,7 +2,7 @@ import type { Action, AskCandidate, DossierStatus, Source } from '../handoff/con
 import type { CorpusEntry } from '../search/core/types.js';
 
 /** What an answer card needs of an entry; stored with the message so a reload re-renders it offline. */
-export type AnswerEntry = Pick<CorpusEntry, 'id' | 'lang' | 'title' | 'topic' | 'answer' | 'updated' | 'sources' | 'links'>;
+export type AnswerEntry = Pick<CorpusEntry, 'id' | 'lang' | 'title' | 'topic' | 'answer' | 'updated' | 'sources' | 'links' | 'tour'>;
 
 export interface SuggestedEntry {
   id: string;
@@ -42,7 +42,9 @@ export type Message =
   | (Base & { role: 'assistant'; kind: 'dossier-offer'; query: string; codes: string[] })
   /** A dossier's status; `dossier: null` = no such dossier. `changed`: shown because a followed dossier moved. */
   | (Base & { role: 'assistant'; kind: 'dossier'; query: string; code: string; dossier: DossierStatus | null; changed?: boolean })
-  | (Base & { role: 'assistant'; kind: 'error'; query: string });
+  | (Base & { role: 'assistant'; kind: 'error'; query: string })
+  /** Said by the assistant on its own, e.g. a guided tour handing back: `text` is plain. */
+  | (Base & { role: 'assistant'; kind: 'notice'; query: string; text: string });
 
 export type AssistantMessage = Extract<Message, { role: 'assistant' }>;
 
@@ -75,6 +77,8 @@ export function isMessage(value: unknown): value is Message {
       return Array.isArray(m.codes);
     case 'dossier':
       return typeof m.code === 'string';
+    case 'notice':
+      return typeof m.text === 'string';
     default:
       return false;
   }
@@ -82,6 +86,6 @@ export function isMessage(value: unknown): value is Message {
 
 /** The few fields of an entry an answer card shows. */
 export function toAnswerEntry(entry: CorpusEntry): AnswerEntry {
-  const { id, lang, title, topic, answer, updated, sources, links } = entry;
-  return { id, lang, title, topic, answer, updated, sources, links };
+  const { id, lang, title, topic, answer, updated, sources, links, tour } = entry;
+  return { id, lang, title, topic, answer, updated, sources, links, ...(tour === undefined ? {} : { tour }) };
 }

@@ -39,6 +39,7 @@ export const en: Messages = {
   storedSession: 'The conversation is kept in this browser tab only.',
   storedLocal: 'The conversation is kept on this device.',
   storedNone: 'The conversation is not kept.',
+  showMeSteps: 'Show me step by step',
   openLink: '(opens in a new tab)',
   handoffIntro: 'I can send this question to the online help desk for an answer.',
   consent: 'Before sending, ID card numbers, phone numbers and e-mail addresses in the question are masked. Never type passwords or OTP codes.',

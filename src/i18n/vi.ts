@@ -38,6 +38,7 @@ export const vi = {
   storedSession: 'Cuộc trò chuyện chỉ lưu trong thẻ trình duyệt này.',
   storedLocal: 'Cuộc trò chuyện được lưu trên thiết bị này.',
   storedNone: 'Cuộc trò chuyện không được lưu lại.',
+  showMeSteps: 'Chỉ cho tôi từng bước',
   openLink: '(mở trong thẻ mới)',
   handoffIntro: 'Tôi có thể gửi câu hỏi này tới tổng đài hỏi đáp trực tuyến để được trả lời.',
   consent:

@@ -14,6 +14,8 @@ import { readPending } from '../../storage/pending.js';
 import type { HandoffUi } from './handoff-ui.js';
 import type { ViewContext } from './handoff-views.js';
 import { clearIcon, closeIcon, sendIcon } from './icons.js';
+import type { TourOffer } from '../../tours/offer.js';
+import { renderTourOffer } from './tour-offer.js';
 
 const PHONE_QUERY = '(max-width: 480px)';
 const ANNOUNCE_CLEAR_MS = 1500;
@@ -41,6 +43,8 @@ export class DvcAssistantPanel extends LitElement {
   @property({ attribute: false }) services: ConversationServices | null = null;
   /** Share of the embedding model downloaded, in [0, 1]; `null` when nothing is downloading. */
   @property({ attribute: false }) modelProgress: number | null = null;
+  /** Which guided tours answers may offer here; `null`: none. */
+  @property({ attribute: false }) tours: TourOffer | null = null;
   /** Called when the citizen closes the panel from inside (button or Escape). */
   @property({ attribute: false }) onRequestClose: (source: ToggleSource) => void = () => {};
   /** Called with the number of unseen updates (answers from the outbox, followed dossiers) for the launcher. */
@@ -102,6 +106,12 @@ export class DvcAssistantPanel extends LitElement {
     await this.updateComplete;
     if (this.phone || matchMedia('(pointer: coarse)').matches) this.heading?.focus();
     else this.input?.focus();
+  }
+
+  /** Adds a message from the assistant (a guided tour handing back) and reads it out. */
+  async notify(text: string): Promise<void> {
+    await this.conversation?.notify(text);
+    this.announce(text);
   }
 
   /** Asks a question as if the citizen had typed it. */
@@ -275,6 +285,7 @@ export class DvcAssistantPanel extends LitElement {
                     </ul>`
                 : nothing}
             </div>
+            ${renderTourOffer(lang, entry.tour, this.tours)}
           </article>`;
         }
         case 'suggest':
@@ -301,6 +312,8 @@ export class DvcAssistantPanel extends LitElement {
           return this.ui ? this.ui.views.renderDossier(message, this.viewContext(this.ui)) : html`<div class="bubble" aria-busy="true">${message.code}</div>`;
         case 'error':
           return html`<div class="bubble"><p>${t(lang, 'searchFailed')}</p></div>`;
+        case 'notice':
+          return html`<div class="bubble"><p>${message.text}</p></div>`;
       }
     })();
     return html`<li part="message" class="msg msg--assistant" data-id=${message.id}>
@@ -338,7 +351,7 @@ export class DvcAssistantPanel extends LitElement {
 
   private async submit(text: string): Promise<void> {
     const reply = await this.conversation?.ask(text);
-    if (reply) this.announce(reply.kind === 'answer' ? reply.entry.title : this.plainTextOf(reply.kind === 'suggest' || reply.kind === 'error' ? reply.kind : 'handoff'));
+    if (reply) this.announce(reply.kind === 'answer' ? reply.entry.title : reply.kind === 'notice' ? reply.text : this.plainTextOf(reply.kind === 'suggest' || reply.kind === 'error' ? reply.kind : 'handoff'));
   }
 
   /** A pressed chip disappears with the greeting, so focus moves on before it does. */

@@ -7,6 +7,8 @@ import { LAUNCHER_MESSAGES } from '../../i18n/launcher.js';
 import { langFromTag } from '../../i18n/lang.js';
 import { promoteToTopLayer } from '../../internal/top-layer.js';
 import { warnOnce } from '../../internal/warn.js';
+import { hasTourProgress, clearTourProgress } from '../../tours/progress-key.js';
+import { TOURS_ENTRY, type MountTours, type TourHandle } from '../../tours/tour-contract.js';
 import { APP_ENTRY, type AppHandle, type HostContext, type MountApp } from './app-contract.js';
 import { HOST_STYLES } from './dvc-assistant.styles.js';
 
@@ -31,6 +33,10 @@ const INTERACTIONS = ['pointerdown', 'keydown', 'touchstart', 'scroll'] as const
  * @fires dvc-handoff - After a handoff. `detail: { handoffId, status }` (`answered`, `queued`, `failed`).
  * @fires dvc-feedback - A vote, a missing-answer report or a survey rating. `detail: { targetId, kind, rating? }`.
  * @fires dvc-vitals - web-vitals of the page and whether the widget caused them (unless `telemetry="off"`).
+ * @fires dvc-tour-start - A guided tour started. `detail: { tourId }`.
+ * @fires dvc-tour-step - A tour step is shown. `detail: { tourId, stepId, index, target }` (`target` null: text-only step).
+ * @fires dvc-tour-complete - The citizen finished a tour. `detail: { tourId }`.
+ * @fires dvc-tour-abandon - A tour ended early (stopped, Escape, handed back). `detail: { tourId }`.
  * @csspart launcher - The round button that opens the assistant.
  * @csspart launcher-badge - The count of unseen updates (answers from the outbox, followed dossiers that changed).
  * @csspart panel - The dialog.
@@ -45,6 +51,9 @@ const INTERACTIONS = ['pointerdown', 'keydown', 'touchstart', 'scroll'] as const
  * @csspart feedback - The 👍/👎 group under an answer (`feedback-up`, `feedback-down`, `feedback-reason`, `feedback-send`).
  * @csspart report-missing - "Báo câu hỏi chưa có câu trả lời".
  * @csspart survey - The 1–5 satisfaction survey (`survey-rating`, `survey-send`).
+ * @csspart tour-card - The step card of a guided tour.
+ * @csspart tour-next - The card's "Tiếp" / "Xong" button.
+ * @csspart tour-close - The card's close (stop the guide) button.
  * @cssprop [--dvc-accent=#0f4c81] - Launcher, header and buttons.
  * @cssprop [--dvc-on-accent=#ffffff] - Text on the accent colour.
  * @cssprop [--dvc-font=system-ui] - Font family.
@@ -68,6 +77,7 @@ export class DvcAssistant extends HTMLElement {
   private app: AppHandle | null = null;
   private loading: Promise<AppHandle | null> | null = null;
   private pendingQuestions: string[] = [];
+  private tourEngine: Promise<TourHandle | null> | null = null;
   private teardowns: (() => void)[] = [];
   private reflectingOpen = false;
 
@@ -100,6 +110,8 @@ export class DvcAssistant extends HTMLElement {
     this.resolved = null;
     this.render();
     this.teardowns.push(promoteToTopLayer(this.launcher), this.scheduleLoad());
+    // A guide in progress in this tab continues on this page, panel open or not.
+    if (hasTourProgress()) void this.loadTours().then((tours) => tours?.resume());
     if (this.open || this.openedByScript()) {
       this.setOpen(true, 'attribute', false);
     } else if (this.config.persist !== 'none' && readSession(OPEN_KEY) === '1') {
@@ -109,6 +121,8 @@ export class DvcAssistant extends HTMLElement {
 
   disconnectedCallback(): void {
     for (const teardown of this.teardowns.splice(0)) teardown();
+    void this.tourEngine?.then((tours) => tours?.dispose());
+    this.tourEngine = null;
     this.app?.dispose();
     this.app = null;
     this.loading = null;
@@ -183,6 +197,18 @@ export class DvcAssistant extends HTMLElement {
     void this.load().then((app) => app && this.flushQuestions(app));
   }
 
+  /** Starts a guided tour by id (loading the tour engine first); it may begin on another page. */
+  startTour(id: string): void {
+    if (typeof id !== 'string' || !id.trim()) return;
+    void this.loadTours().then((tours) => tours?.start(id.trim()));
+  }
+
+  /** Stops the guided tour in progress, if any, and forgets its progress. */
+  stopTour(): void {
+    if (this.tourEngine) void this.tourEngine.then((tours) => tours?.stop());
+    else clearTourProgress();
+  }
+
   private setProperty(key: ConfigKey, value: unknown): void {
     this.propertyLayer = { ...this.propertyLayer, [key]: value };
     this.resolved = null;
@@ -248,6 +274,29 @@ export class DvcAssistant extends HTMLElement {
     return this.loading;
   }
 
+  /** Loads the tour chunk once; without it the page simply has no guided tours. */
+  private loadTours(): Promise<TourHandle | null> {
+    this.tourEngine ??= import(/* @vite-ignore */ new URL(TOURS_ENTRY, DvcAssistant.base).href)
+      .then((module: { mountTours: MountTours }) =>
+        module.mountTours({
+          element: this,
+          root: this.shadowRoot!,
+          lang: () => this.lang,
+          toursUrl: () => this.config.tours ?? new URL('tours.json', DvcAssistant.base).href,
+          closePanel: () => this.setOpen(false, 'api', false),
+          handBack: (message) => {
+            this.setOpen(true, 'api', false);
+            void this.load().then((app) => app?.notify(message));
+          },
+        }),
+      )
+      .catch((error: unknown) => {
+        warnOnce(`the guided tours could not be loaded (${String(error)}).`);
+        return null;
+      });
+    return this.tourEngine;
+  }
+
   /** `data-open` on the script tag opens the panel on every page that carries it. */
   private openedByScript(): boolean {
     const raw = DvcAssistant.scriptLayer.open;
@@ -290,6 +339,7 @@ export class DvcAssistant extends HTMLElement {
         this.badge.dataset.count = String(Math.max(0, Math.floor(count)));
         this.render();
       },
+      startTour: (id) => this.startTour(id),
     };
   }
 }
