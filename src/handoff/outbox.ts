@@ -109,13 +109,17 @@ function anySignal(signals: AbortSignal[]): AbortSignal {
   return controller.signal;
 }
 
-/** Web Locks where available: one tab at a time flushes the shared outbox. */
+/**
+ * Web Locks where available: one tab at a time flushes the shared outbox. A tab waits for the
+ * lock rather than skipping its turn: the holder may be a page that is just unloading, and what
+ * the holder delivered is gone from the store by the time the waiting tab reads it.
+ */
 export function webLockExclusive(name: string): ((task: () => Promise<void>) => Promise<void>) | undefined {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   if (!locks) return undefined;
   return async (task) => {
-    await locks.request(name, { ifAvailable: true }, async (lock) => {
-      if (lock) await task();
+    await locks.request(name, async () => {
+      await task();
     });
   };
 }
