@@ -147,13 +147,14 @@ export class DvcAssistantPanel extends LitElement {
   }
 
   private viewContext(ui: HandoffUi): ViewContext {
-    const events = this.services?.events as (EventTarget & { startTour?(id: string): void }) | undefined;
     return {
       lang: this.language,
       config: this.config,
       handoff: ui.handoff,
       feedback: ui.feedback,
-      startTour: (id) => events?.startTour?.(id),
+      // The central API may name any tour; only one that can run on this site is offered.
+      canStartTour: (id) => this.tours?.runnable(id) === true,
+      startTour: (id) => this.tours?.start(id),
     };
   }
 

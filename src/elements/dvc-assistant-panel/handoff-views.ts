@@ -17,7 +17,9 @@ export interface ViewContext {
   config: Readonly<DvcConfig> | null;
   handoff: HandoffController;
   feedback: FeedbackController;
-  /** Starts a guided tour named by the central API (a no-op until tours exist on this page). */
+  /** Whether a guided tour named by the central API can run on this site. */
+  canStartTour(id: string): boolean;
+  /** Starts that tour ("Chỉ cho tôi từng bước"). */
   startTour(id: string): void;
 }
 
@@ -73,15 +75,16 @@ export function renderHandoff(message: Of<'handoff'>, ctx: ViewContext): Templat
 /** An answer written by the central API: Markdown through the sanitiser, sources, actions, feedback. */
 export function renderRemote(message: Of<'remote'>, ctx: ViewContext): TemplateResult {
   const { lang } = ctx;
+  const actions = message.actions.filter((a) => a.type === 'link' || ctx.canStartTour(a.id));
   return html`<article part="answer" class="answer answer--remote" data-handoff=${message.handoffId}>
     <h3>${t(lang, 'remoteTitle')}</h3>
     <div class="answer__body">${unsafeHTML(renderMarkdown(message.answer))}</div>
-    ${message.actions.length
+    ${actions.length
       ? html`<ul class="chips">
-          ${message.actions.map((a) =>
+          ${actions.map((a) =>
             a.type === 'link'
               ? html`<li><a class="chip" href=${a.url} target="_blank" rel="noopener noreferrer">${a.label}</a></li>`
-              : html`<li><button type="button" class="chip" @click=${() => ctx.startTour(a.id)}>${t(lang, 'actionTour')}</button></li>`,
+              : html`<li><button type="button" class="chip" part="tour-start" @click=${() => ctx.startTour(a.id)}>${t(lang, 'actionTour')}</button></li>`,
           )}
         </ul>`
       : nothing}
