@@ -18,7 +18,8 @@
  * which needs one engine pass per pair. Output goes to stdout; nothing is written.
  */
 import { readFile } from 'node:fs/promises';
-import { GATE_DEFAULTS, decide, type DecisionOptions, type GateCandidate } from '../../src/search/core/gate.js';
+import { GATE_DEFAULTS, decide, type DecisionOptions, type GateCandidate, type QuestionEvidence } from '../../src/search/core/gate.js';
+import { scopeEvidence } from '../../src/search/core/scope.js';
 import { createEngine } from '../../src/search/core/engine.js';
 import type { CorpusArtifact, SearchHit, SearchResult } from '../../src/search/core/types.js';
 import { CLI_DEFAULTS, createCliEngine, parseOptions } from './engine.js';
@@ -33,6 +34,8 @@ interface Ranked {
   candidates: GateCandidate[];
   /** The same candidates' topics as result hits, for the metrics (the first five). */
   hits: SearchHit[];
+  /** What the gate knows of the question itself (its out-of-scope share). */
+  question: QuestionEvidence;
 }
 
 interface Setting extends DecisionOptions {
@@ -47,6 +50,8 @@ export const CALIBRATION_GRID = Object.freeze({
   lead: [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1],
   /** Lead in query coverage over the rival that also lets the first answer; `undefined` = rule off. */
   coverageLead: [undefined, 0.1, 0.13, 0.15, 0.17, 0.2, 0.25, 0.3],
+  /** Suggest threshold when the best three candidates come from at most two topics; second stage. */
+  agreedSuggest: [undefined, ...range(0.2, 0.36, 0.01)],
   phrasingWeight: [0.3, 0.4, 0.5, 0.6, 0.7],
   scoreWeight: [0, 0.15, 0.3, 0.5],
 });
@@ -95,7 +100,7 @@ async function main(argv: readonly string[]): Promise<number> {
         if (suggest > answer) continue;
         for (const lead of CALIBRATION_GRID.lead) {
           for (const coverageLead of CALIBRATION_GRID.coverageLead) {
-            const setting: Setting = { answer, suggest, margin: 0, lead, coverageLead, phrasingWeight, scoreWeight };
+            const setting: Setting = { answer, suggest, margin: 0, lead, coverageLead, outOfScope: GATE_DEFAULTS.outOfScope, phrasingWeight, scoreWeight };
             const tuned = score(cases, ranked, setting, tune, topicOf);
             if (meetsGuards(tuned)) rows.push({ setting, ranked, tuned });
           }
@@ -134,6 +139,16 @@ async function main(argv: readonly string[]): Promise<number> {
   if (rows.length === 0) console.log(`no setting meets the guards on the ${tune} lines`);
   const [first] = rows;
   if (first) {
+    // Second stage: the suggest threshold for questions whose best three candidates come
+    // from at most two topics (gate.ts, `agreedSuggest`), with the best setting otherwise.
+    console.log('\n| agreed suggest | odd | | | | even | | | | all | | | |');
+    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const agreedSuggest of CALIBRATION_GRID.agreedSuggest) {
+      if (agreedSuggest !== undefined && agreedSuggest >= first.setting.suggest) continue;
+      const all = reports({ ...first, setting: { ...first.setting, agreedSuggest } });
+      const mark = meetsGuards(all[tune]) ? '' : ' (guards not met)';
+      console.log(`| ${agreedSuggest?.toFixed(2) ?? '—'}${mark} | ${cells(all.odd)} | ${cells(all.even)} | ${cells(all.all)} |`);
+    }
     const r = first.tuned;
     console.log(
       `\nbest on the ${tune} lines: answer ${first.setting.answer.toFixed(2)}, suggest ${first.setting.suggest.toFixed(2)}, ` +
@@ -152,8 +167,9 @@ function rankAll(artifact: CorpusArtifact, cases: readonly EvalCase[], phrasingW
   const engine = createEngine(artifact, { gate: { phrasingWeight, scoreWeight } });
   return cases.map((c) => {
     const candidates = engine.gateCandidates(c.q, { lang: 'vi' });
+    const question = { outOfScope: scopeEvidence(c.q).share };
     const hits = candidates.slice(0, 5).map((candidate) => ({ id: candidate.topic, topic: candidate.topic, lang: 'vi' as const, title: '', score: candidate.confidence }));
-    return { candidates, hits };
+    return { candidates, hits, question };
   });
 }
 
@@ -169,8 +185,8 @@ function score(
   cases.forEach((c, i) => {
     if (half === 'odd' && i % 2 === 1) return;
     if (half === 'even' && i % 2 === 0) return;
-    const { hits, candidates } = ranked[i]!;
-    const decision = decide(candidates, setting);
+    const { hits, candidates, question } = ranked[i]!;
+    const decision = decide(candidates, setting, question);
     picked.push(c);
     results.push({ query: c.q, decision, mode: 'lexical', results: hits.slice(0, 5) });
   });

@@ -64,6 +64,13 @@ export interface GateOptions {
    * Undefined = no such rule.
    */
   outOfScope?: { share: number };
+  /**
+   * A lower suggest threshold for a question whose best three candidates come from at
+   * most two topics: they agree on what it is about, so offering them is worth more than
+   * a handoff, while an off-domain question that only shares a generic word or two with
+   * the corpus scatters over three topics. Undefined = the same threshold for all.
+   */
+  agreedSuggest?: number;
   /** Weight w of phrasing coverage in the geometric mean with query coverage, in [0, 1]. */
   phrasingWeight: number;
   /** Weight s of the relative BM25 score, in [0, 1]. */
@@ -87,6 +94,8 @@ export interface HybridGateOptions {
   suggest: number;
   /** Lead in hybrid confidence over the next entry needed to answer (not needed within one topic). */
   margin: number;
+  /** The out-of-scope rule in hybrid mode (see {@link GateOptions.outOfScope}); undefined = off. */
+  outOfScope?: { share: number };
   /** Weight d of dense confidence, in [0, 1]. */
   denseWeight: number;
   /** Cosine at or below which dense evidence counts nothing. */
@@ -114,6 +123,9 @@ export const GATE_DEFAULTS: Readonly<GateOptions> = Object.freeze({
   // A question at least a quarter about out-of-scope subjects has those words count as
   // unexplained (see scope.ts).
   outOfScope: Object.freeze({ share: 0.25 }),
+  // A question whose best three candidates come from at most two topics is suggested
+  // from 0.29 (the cautious end of the calibration's plateau).
+  agreedSuggest: 0.29,
   phrasingWeight: 0.5,
   scoreWeight: 0.3,
   // Hybrid mode. NOT calibrated yet: set for Xenova/multilingual-e5-small (whose cosines
@@ -125,6 +137,8 @@ export const GATE_DEFAULTS: Readonly<GateOptions> = Object.freeze({
     answer: 0.5,
     suggest: 0.35,
     margin: 0.1,
+    // Embeddings also find "bảo hiểm nhân thọ" close to health insurance: the same rule.
+    outOfScope: Object.freeze({ share: 0.25 }),
     denseWeight: 0.5,
     cosineFloor: 0.8,
     cosineCeiling: 0.95,
@@ -171,7 +185,7 @@ export interface GateCandidate {
  * `coverageLead` to none.
  */
 export type DecisionOptions = Pick<GateOptions, 'answer' | 'suggest' | 'margin'> &
-  Partial<Pick<GateOptions, 'lead' | 'coverageLead' | 'outOfScope'>>;
+  Partial<Pick<GateOptions, 'lead' | 'coverageLead' | 'outOfScope' | 'agreedSuggest'>>;
 
 /** What the gate knows about the question itself, apart from its candidates. */
 export interface QuestionEvidence {
@@ -194,7 +208,7 @@ export function decide(
   question?: Readonly<QuestionEvidence>,
 ): Decision {
   const [first] = candidates;
-  if (!first || !(first.confidence >= options.suggest)) return 'handoff';
+  if (!first || !(first.confidence >= suggestThreshold(candidates, options))) return 'handoff';
   const scope = options.outOfScope;
   if (scope && question && question.outOfScope >= scope.share && first.confidence * (1 - question.outOfScope) < options.suggest) {
     return 'handoff';
@@ -212,6 +226,17 @@ export function decide(
     first.coverage - rival.coverage >= coverageLead;
   return explainsMore ? 'answer' : 'suggest';
 }
+
+/** The suggest threshold for these candidates: `agreedSuggest` when the best three come from at most two topics. */
+function suggestThreshold(candidates: readonly GateCandidate[], options: Readonly<DecisionOptions>): number {
+  const { agreedSuggest } = options;
+  if (agreedSuggest === undefined || agreedSuggest >= options.suggest) return options.suggest;
+  const topics = new Set(candidates.slice(0, AGREEMENT_CANDIDATES).map((candidate) => candidate.topic));
+  return topics.size <= AGREEMENT_CANDIDATES - 1 ? agreedSuggest : options.suggest;
+}
+
+/** Candidates that {@link suggestThreshold} looks at: as many as the widget offers. */
+const AGREEMENT_CANDIDATES = 3;
 
 /**
  * The hits worth offering as "Có phải bạn muốn hỏi…": the best ones, and only those

@@ -243,23 +243,9 @@ function buildPostings(entries: readonly CorpusEntry[]): PostingIndex {
   const docs = documentsOf(entries);
   const terms = new Map<string, number>();
   const names: string[] = [];
-  const idOf = (term: string): number => {
-    let id = terms.get(term);
-    if (id === undefined) {
-      id = names.length;
-      terms.set(term, id);
-      names.push(term);
-    }
-    return id;
-  };
-  type Lists = { docs: number[][]; frequencies: number[][]; lengths: Float64Array; average: number };
-  const lists = (): Lists => ({ docs: [], frequencies: [], lengths: new Float64Array(docs.length), average: 0 });
-  const fields = { q: lists(), tags: lists() };
-  const body: number[][] = [];
   const documentEntry = new Int32Array(docs.length);
   const documentPhrasing = new Int32Array(docs.length);
   const entryStart = new Int32Array(entries.length + 1);
-  const bodyAverage = { value: 0 };
   let position = 0;
   entries.forEach((entry, entryIndex) => {
     entryStart[entryIndex] = position;
@@ -272,68 +258,111 @@ function buildPostings(entries: readonly CorpusEntry[]): PostingIndex {
   });
   entryStart[entries.length] = position;
 
+  // One pass over the documents collects (term, document, frequency) triples per field, in
+  // document order; a counting sort by term then lays them out as postings. Term frequencies
+  // are counted with per-term stamps instead of a map per document.
+  type Triples = { term: number[]; doc: number[]; frequency: number[]; lengths: Float64Array; average: number };
+  const triples = (): Triples => ({ term: [], doc: [], frequency: [], lengths: new Float64Array(docs.length), average: 0 });
+  const fields = { q: triples(), tags: triples(), body: triples() };
+  let stamp: Int32Array = new Int32Array(1024);
+  let count: Int32Array = new Int32Array(1024);
+  let field = 0;
+  const distinct: number[] = [];
   const average = (current: number, id: number, length: number): number => (current * id + length) / (id + 1);
   for (const doc of docs) {
-    for (const field of ['q', 'tags', 'body'] as const) {
-      const text = doc[field];
+    for (const name of ['q', 'tags', 'body'] as const) {
+      const text = doc[name];
       if (text === undefined) continue;
-      const tokens = termsOf(text, field);
-      const frequency = new Map<number, number>();
-      for (const token of tokens) {
-        if (token === '') continue;
-        const id = idOf(token);
-        frequency.set(id, (frequency.get(id) ?? 0) + 1);
+      field++;
+      distinct.length = 0;
+      let empty = false;
+      for (const token of termsOf(text, name)) {
+        if (token === '') {
+          empty = true;
+          continue;
+        }
+        let id = terms.get(token);
+        if (id === undefined) {
+          id = names.length;
+          terms.set(token, id);
+          names.push(token);
+          if (id === stamp.length) {
+            stamp = growTo(stamp, id * 2);
+            count = growTo(count, id * 2);
+          }
+        }
+        if (stamp[id] !== field) {
+          stamp[id] = field;
+          count[id] = 0;
+          distinct.push(id);
+        }
+        count[id]!++;
       }
-      const length = new Set(tokens).size;
-      if (field === 'body') {
-        bodyAverage.value = average(bodyAverage.value, doc.id, length);
-        const entry = documentEntry[doc.id]!;
-        for (const id of frequency.keys()) (body[id] ??= []).push(entry);
-        continue;
-      }
-      const target = fields[field];
+      // MiniSearch's field length: distinct tokens, the empty one included.
+      const length = distinct.length + (empty ? 1 : 0);
+      const target = fields[name];
       target.lengths[doc.id] = length;
       target.average = average(target.average, doc.id, length);
-      for (const [id, count] of frequency) {
-        (target.docs[id] ??= []).push(doc.id);
-        (target.frequencies[id] ??= []).push(count);
+      for (const id of distinct) {
+        target.term.push(id);
+        target.doc.push(name === 'body' ? documentEntry[doc.id]! : doc.id);
+        target.frequency.push(count[id]!);
       }
     }
   }
-  const flatten = ({ docs: ids, frequencies, lengths, average: mean }: Lists): FieldPostings => {
-    const { k, b, d } = BM25;
+  const layout = ({ term, doc, frequency }: Triples): { start: Int32Array; docs: Int32Array; frequency: Int32Array } => {
     const start = new Int32Array(names.length + 1);
-    for (let term = 0; term < names.length; term++) start[term + 1] = start[term]! + (ids[term]?.length ?? 0);
-    const flat = new Int32Array(start[names.length]!);
-    const tf = new Float64Array(flat.length);
+    for (const id of term) start[id + 1]!++;
+    for (let id = 0; id < names.length; id++) start[id + 1]! += start[id]!;
+    const next = start.slice(0, names.length);
+    const laidDocs = new Int32Array(term.length);
+    const laidFrequency = new Int32Array(term.length);
+    term.forEach((id, i) => {
+      const at = next[id]!++;
+      laidDocs[at] = doc[i]!;
+      laidFrequency[at] = frequency[i]!;
+    });
+    return { start, docs: laidDocs, frequency: laidFrequency };
+  };
+  const flatten = (source: Triples): FieldPostings => {
+    const { k, b, d } = BM25;
+    const { start, docs: ids, frequency } = layout(source);
+    const tf = new Float64Array(ids.length);
     const idf = new Float64Array(names.length);
     const maxTf = new Float64Array(names.length);
     for (let term = 0; term < names.length; term++) {
-      const list = ids[term] ?? [];
-      idf[term] = Math.log(1 + (docs.length - list.length + 0.5) / (list.length + 0.5));
-      list.forEach((id, i) => {
-        const frequency = frequencies[term]![i]!;
-        const normalised = k * (1 - b + (b * lengths[id]!) / mean);
-        const value = d + (frequency * (k + 1)) / (frequency + normalised);
-        flat[start[term]! + i] = id;
-        tf[start[term]! + i] = value;
+      const from = start[term]!;
+      const to = start[term + 1]!;
+      idf[term] = Math.log(1 + (docs.length - (to - from) + 0.5) / (to - from + 0.5));
+      for (let i = from; i < to; i++) {
+        const normalised = k * (1 - b + (b * source.lengths[ids[i]!]!) / source.average);
+        const value = d + (frequency[i]! * (k + 1)) / (frequency[i]! + normalised);
+        tf[i] = value;
         if (value > maxTf[term]!) maxTf[term] = value;
-      });
+      }
     }
-    return { start, docs: flat, tf, idf, maxTf };
+    return { start, docs: ids, tf, idf, maxTf };
   };
+  const body = layout(fields.body);
   return {
     terms,
     names,
     documentCount: docs.length,
     q: flatten(fields.q),
     tags: flatten(fields.tags),
-    body: names.map((_, id) => (body[id] ? Int32Array.from(new Set(body[id])) : undefined)),
+    body: names.map((_, id) => (body.start[id] === body.start[id + 1] ? undefined : body.docs.subarray(body.start[id], body.start[id + 1]))),
     documentEntry,
     documentPhrasing,
     entryStart,
     entryCount: entries.length,
   };
+}
+
+/** A copy of the array with room for `length` values. */
+function growTo(array: Int32Array, length: number): Int32Array {
+  const bigger = new Int32Array(Math.max(length, array.length + 1));
+  bigger.set(array);
+  return bigger;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -370,7 +399,8 @@ function corpusStats(index: PostingIndex, entries: readonly CorpusEntry[]): Corp
     if (!topicIds.has(entry.topic)) topicIds.set(entry.topic, topicIds.size);
     return topicIds.get(entry.topic)!;
   });
-  const unitsOf: number[][] = Array.from({ length: index.documentCount }, () => []);
+  const topicSeen = new Int32Array(topicIds.size).fill(-1);
+  const phrasingUnits: number[] = [];
   const { q, tags } = index;
   index.names.forEach((term, id) => {
     if (!isUnit(term)) return;
@@ -381,14 +411,20 @@ function corpusStats(index: PostingIndex, entries: readonly CorpusEntry[]): Corp
     if (inPhrasings + inTags === 0) return;
     if (!bigram) vocabulary.add(term);
     if (bigram) bigramFrequency.set(term, inPhrasings + inTags);
-    const topics = new Set<number>();
+    let topics = 0;
     for (const field of [q, tags]) {
-      for (let i = field.start[id]!; i < field.start[id + 1]!; i++) topics.add(entryTopic[index.documentEntry[field.docs[i]!]!]!);
+      for (let i = field.start[id]!; i < field.start[id + 1]!; i++) {
+        const topic = entryTopic[index.documentEntry[field.docs[i]!]!]!;
+        if (topicSeen[topic] !== id) {
+          topicSeen[topic] = id;
+          topics++;
+        }
+      }
     }
-    topicFrequency.set(term, topics.size);
+    topicFrequency.set(term, topics);
     if (inPhrasings === 0) return;
     documentFrequency.set(term, inPhrasings);
-    for (let i = q.start[id]!; i < q.start[id + 1]!; i++) unitsOf[q.docs[i]!]!.push(id);
+    phrasingUnits.push(id);
   });
   const stats: CorpusStats = {
     vocabulary,
@@ -401,11 +437,11 @@ function corpusStats(index: PostingIndex, entries: readonly CorpusEntry[]): Corp
     entryLang: Uint8Array.from(entries, (entry) => (entry.lang === 'en' ? 1 : 0)),
     entryTopic,
   };
-  unitsOf.forEach((units, doc) => {
-    let total = 0;
-    for (const unit of units) total += unitWeight(stats, index.names[unit]!);
-    stats.totalWeight[doc] = total;
-  });
+  // Each phrasing's total, summed over its units in term order.
+  for (const id of phrasingUnits) {
+    const weight = unitWeight(stats, index.names[id]!);
+    for (let i = q.start[id]!; i < q.start[id + 1]!; i++) stats.totalWeight[q.docs[i]!]! += weight;
+  }
   return stats;
 }
 

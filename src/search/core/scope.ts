@@ -139,16 +139,17 @@ export const OUT_OF_SCOPE: Readonly<Record<string, readonly string[]>> = Object.
 /**
  * Words that frame a question rather than name its subject ("… nào tốt", "… bao nhiêu",
  * "… hôm nay", "mua …", "best …"): they say as little about public services as about
- * anything else, so the share of out-of-scope terms is taken over the other words. Folded
- * spellings; a word typed with accents counts when its folded form is here.
+ * anything else, so the share of out-of-scope terms is taken over the other words. Matched
+ * like terms: a word typed without accents by its folded spelling, one typed with accents
+ * by its accents ("thẻ" is no "thế").
  */
 export const ASK_WORDS: readonly string[] = Object.freeze([
-  'co', 'khong', 'ko', 'k', 'kg', 'duoc', 'dc', 'cho', 'gi', 'j', 'nao', 'dau', 'sao', 'bao', 'nhieu', 'lau', 'may',
-  'the', 'nhu', 'lam', 'hom', 'nay', 'mai', 'qua', 'gio', 'bay', 'tot', 'nhat', 'hon', 'nen', 'muon', 'can', 'phai',
-  'cach', 'ai', 'khi', 'de', 've', 'di', 'xem', 'tim', 'hay', 'mua', 'gia', 're', 'thang', 'nam', 'tuan',
-  'hien', 'moi', 'ngay', 'toi', 'sang', 'chieu', 'dem', 'mot', 'nhung', 'gium', 'ho', 'minh', 'biet', 'dang',
+  'có', 'không', 'ko', 'k', 'kg', 'được', 'dc', 'đc', 'cho', 'gì', 'j', 'nào', 'đâu', 'sao', 'bao', 'nhiêu', 'lâu',
+  'mấy', 'thế', 'như', 'làm', 'hôm', 'nay', 'mai', 'qua', 'giờ', 'bây', 'tốt', 'nhất', 'hơn', 'nên', 'muốn', 'cần',
+  'phải', 'cách', 'ai', 'khi', 'để', 'về', 'đi', 'xem', 'tìm', 'hay', 'mua', 'giá', 'rẻ', 'đắt', 'tháng', 'năm',
+  'tuần', 'hiện', 'mới', 'ngày', 'tối', 'sáng', 'đêm', 'một', 'giùm', 'mình', 'biết', 'đang',
   'best', 'good', 'which', 'where', 'cheap', 'buy', 'find', 'today', 'tomorrow', 'tonight', 'now', 'price', 'prices',
-  'near', 'me', 'recommend', 'should', 'much', 'many', 'long', 'what', 'how', 'is', 'top',
+  'near', 'recommend', 'should', 'much', 'many', 'long', 'top',
 ]);
 
 /** How much of a question is about out-of-scope subjects. */
@@ -160,15 +161,33 @@ export interface ScopeEvidence {
   share: number;
   /** The subject families met, in order of first appearance. */
   families: string[];
+
 }
 
-const ASK = new Set(ASK_WORDS);
+const ASK = new Set(ASK_WORDS.map(canonicalSyllable));
+const ASK_FOLDED = new Set(ASK_WORDS.map((word) => foldDiacritics(word)));
+
+function isAskWord(token: string): boolean {
+  return isAscii(token) ? ASK_FOLDED.has(token) : ASK.has(canonicalSyllable(token));
+}
 
 /** Longest term, in words; the matcher tries lengths from here down. */
 const MAX_TERM_WORDS = 5;
 
+/**
+ * Terms whose plain spelling has a common in-scope reading ("co phieu" is also "có phiếu",
+ * "dau tu" the "đầu từ" of "bắt đầu từ", "do la" "do là"): they count only when typed with
+ * their accents.
+ */
+export const OUT_OF_SCOPE_ACCENTED: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  prices: ['cổ phiếu', 'đô la', 'giá đô'],
+  banking: ['đầu tư'],
+});
+
 interface Term {
   family: string;
+  /** Whether the term counts only when typed with its accents. */
+  accented: boolean;
   /** Canonical accented form of each word, compared with words typed with accents. */
   words: readonly string[];
 }
@@ -176,13 +195,17 @@ interface Term {
 /** Folded term → the terms with that spelling (several accented terms may fold alike). */
 const TERMS: ReadonlyMap<string, readonly Term[]> = (() => {
   const terms = new Map<string, Term[]>();
-  for (const [family, list] of Object.entries(OUT_OF_SCOPE)) {
-    for (const text of list) {
-      const words = syllables(text);
-      const key = words.map((word) => foldDiacritics(word)).join(' ');
-      terms.set(key, [...(terms.get(key) ?? []), { family, words: words.map(canonicalSyllable) }]);
+  const add = (lexicon: Readonly<Record<string, readonly string[]>>, accented: boolean): void => {
+    for (const [family, list] of Object.entries(lexicon)) {
+      for (const text of list) {
+        const words = syllables(text);
+        const key = words.map((word) => foldDiacritics(word)).join(' ');
+        terms.set(key, [...(terms.get(key) ?? []), { family, accented, words: words.map(canonicalSyllable) }]);
+      }
     }
-  }
+  };
+  add(OUT_OF_SCOPE, false);
+  add(OUT_OF_SCOPE_ACCENTED, true);
   return terms;
 })();
 
@@ -203,7 +226,10 @@ export function scopeEvidence(text: string): ScopeEvidence {
     let length = Math.min(MAX_TERM_WORDS, folded.length - i);
     for (; length > 0; length--) {
       const term = TERMS.get(folded.slice(i, i + length).join(' '))?.find((candidate) =>
-        candidate.words.every((word, k) => isAscii(tokens[i + k]!) || canonicalSyllable(tokens[i + k]!) === word),
+        candidate.words.every((word, k) => {
+          const token = tokens[i + k]!;
+          return isAscii(token) ? !candidate.accented || foldDiacritics(word) === word : canonicalSyllable(token) === word;
+        }),
       );
       if (term === undefined) continue;
       inTerm.fill(true, i, i + length);
@@ -215,7 +241,7 @@ export function scopeEvidence(text: string): ScopeEvidence {
   let content = 0;
   let outside = 0;
   tokens.forEach((token, i) => {
-    if (!inTerm[i] && (isStopword(token) || isEnglishStopword(token) || /\d/.test(token) || ASK.has(folded[i]!))) return;
+    if (!inTerm[i] && (isStopword(token) || isEnglishStopword(token) || /\d/.test(token) || isAskWord(token))) return;
     content++;
     if (inTerm[i]) outside++;
   });

@@ -90,7 +90,9 @@ describe('decide', () => {
   it('suggests between the thresholds and hands off below them or without candidates', () => {
     expect(decide([{ confidence: 0.4, topic: 'a' }], banded)).toBe('suggest');
     expect(decide([{ confidence: 0.29, topic: 'a' }], banded)).toBe('handoff');
-    expect(decide([{ confidence: GATE_DEFAULTS.suggest - 0.01, topic: 'a' }])).toBe('handoff');
+    const scattered = ['a', 'b', 'c'].map((topic, i) => ({ confidence: GATE_DEFAULTS.suggest - 0.01 - i * 0.01, topic }));
+    expect(decide(scattered)).toBe('handoff');
+    expect(decide([{ confidence: GATE_DEFAULTS.agreedSuggest! - 0.01, topic: 'a' }])).toBe('handoff');
     expect(decide([{ confidence: Number.NaN, topic: 'a' }])).toBe('handoff');
     expect(decide([])).toBe('handoff');
   });
@@ -160,8 +162,44 @@ describe('decide: the out-of-scope rule', () => {
     expect(decide(candidates, options)).toBe('answer');
   });
 
+  it('is on by default in hybrid mode too', () => {
+    const hybrid = GATE_DEFAULTS.hybrid;
+    expect(decide([{ confidence: hybrid.answer, topic: 'a' }], hybrid, { outOfScope: 1 })).toBe('handoff');
+    expect(decide([{ confidence: hybrid.answer, topic: 'a' }], hybrid, { outOfScope: 0 })).toBe('answer');
+  });
+
   it('is on by default', () => {
     expect(GATE_DEFAULTS.outOfScope).toBeDefined();
     expect(decide([{ confidence: GATE_DEFAULTS.answer, topic: 'a' }], GATE_DEFAULTS, { outOfScope: 1 })).toBe('handoff');
+  });
+});
+
+describe('decide: the agreed suggest threshold', () => {
+  const options = { answer: 0.4, suggest: 0.37, margin: 0, agreedSuggest: 0.29 };
+  const agreeing = [
+    { confidence: 0.32, topic: 'ho-so-tra-cuu' },
+    { confidence: 0.3, topic: 'ho-so-tra-cuu' },
+    { confidence: 0.28, topic: 'ket-qua-nhan' },
+  ];
+  const scattered = [
+    { confidence: 0.32, topic: 'ho-so-tra-cuu' },
+    { confidence: 0.3, topic: 'tam-tru' },
+    { confidence: 0.28, topic: 'ket-qua-nhan' },
+  ];
+
+  it('suggests from the lower threshold when the best three come from at most two topics', () => {
+    expect(decide(agreeing, options)).toBe('suggest');
+    expect(decide(agreeing.slice(0, 1), options)).toBe('suggest');
+    expect(decide([{ confidence: 0.28, topic: 'a' }], options)).toBe('handoff');
+  });
+
+  it('keeps the ordinary threshold when they scatter over three topics, or without the option', () => {
+    expect(decide(scattered, options)).toBe('handoff');
+    expect(decide(agreeing, { ...options, agreedSuggest: undefined })).toBe('handoff');
+    expect(decide(scattered, { ...options, agreedSuggest: undefined, suggest: 0.3 })).toBe('suggest');
+  });
+
+  it('never raises the threshold', () => {
+    expect(decide(agreeing, { ...options, suggest: 0.3, agreedSuggest: 0.35 })).toBe('suggest');
   });
 });

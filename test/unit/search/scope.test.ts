@@ -83,6 +83,18 @@ describe('scopeEvidence', () => {
     expect(scopeEvidence('mua ve so').families).toEqual(['lottery']);
   });
 
+  it('counts terms whose plain spelling reads in scope only when typed with accents', () => {
+    expect(scopeEvidence('cổ phiếu ngân hàng').families).toEqual(['prices']);
+    expect(scopeEvidence('co phieu ly lich tu phap chua').families).toEqual([]);
+    expect(scopeEvidence('nên đầu tư vào đâu').families).toEqual(['banking']);
+    expect(scopeEvidence('bat dau tu dau').families).toEqual([]);
+  });
+
+  it('leaves the words that frame a question out of the share, matched with their accents', () => {
+    expect(scopeEvidence('bảo hiểm nhân thọ nào tốt nhất').share).toBe(0.5); // bảo hiểm | nhân thọ
+    expect(scopeEvidence('thẻ bảo hiểm nhân thọ').share).toBeCloseTo(2 / 5, 10); // thẻ is a subject, thế would not be
+  });
+
   it('leaves everyday words the corpus uses in its own sense alone', () => {
     for (const question of IN_SCOPE) expect(scopeEvidence(question).share, question).toBe(0);
   });
