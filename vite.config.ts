@@ -58,8 +58,10 @@ export default defineConfig(({ mode }) => {
         input: {
           'dvc-assistant.app': 'src/app.ts',
           'dvc-assistant.worker': 'src/search/worker/worker.ts',
+          // The guided-tour engine: loaded only when a tour starts or one is in progress.
+          'dvc-assistant.tours': 'src/tours/entry.ts',
         },
-        // The app entry is imported by the loader for its `mount` export.
+        // The app and tour entries are imported by the loader for their exports.
         preserveEntrySignatures: 'strict',
         output: {
           entryFileNames: '[name].js',

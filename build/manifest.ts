@@ -18,3 +18,12 @@ export function staticClosure(manifest: Record<string, ManifestChunk>, key: stri
   return [...seen];
 }
 
+
+/**
+ * What a lazy chunk adds once the UI is loaded: its static closure minus the files the UI
+ * already brought (shared chunks are paid for once).
+ */
+export function lazyClosure(manifest: Record<string, ManifestChunk>, key: string, loaded: readonly string[]): string[] {
+  const already = new Set(loaded);
+  return staticClosure(manifest, key).filter((file) => !already.has(file));
+}

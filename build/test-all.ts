@@ -14,6 +14,8 @@ const STEPS: [name: string, command: string[]][] = [
   // The check set, never tuned on, held to its own floor (test/eval/check-floor.json).
   ['search quality (check set)', ['npm', 'run', '--silent', 'eval', '--', '--file', 'test/eval/check.jsonl', '--model', 'none', '--check', '--targets', 'test/eval/check-floor.json']],
   ['size budgets', ['npm', 'run', '--silent', 'size']],
+  // Every guided tour replayed in Chromium against the demo portal.
+  ['tours check', ['npm', 'run', '--silent', 'tours:check']],
   ['browser tests (Chromium)', ['npx', 'wtr']],
   ['end-to-end tests (Playwright)', ['npx', 'playwright', 'test']],
 ];

@@ -7,9 +7,21 @@ import { DvcAssistantPanel, defineDvcAssistantPanel } from './elements/dvc-assis
 import { warnOnce } from './internal/warn.js';
 import { createSearchClient, type SearchClient } from './search/client.js';
 import { createConversationStore } from './storage/conversation-store.js';
+import { sessionId } from './storage/small-state.js';
+import { startBeacon } from './telemetry/beacon.js';
+import { telemetryUrl } from './telemetry/records.js';
+import { toursUrl } from './tours/catalog.js';
+import { createTourOffer } from './tours/offer.js';
 
 /** Parts of the panel that integrators style and test through `dvc-assistant::part(…)`. */
-const EXPORTED_PARTS = ['panel', 'input', 'send', 'message', 'answer', 'suggestions', 'clear', 'close', 'model-progress'];
+const EXPORTED_PARTS = [
+  'panel', 'input', 'send', 'message', 'answer', 'suggestions', 'clear', 'close', 'model-progress',
+  // handoff, dossiers, feedback (handoff-views.ts)
+  'consent', 'consent-accept', 'consent-decline', 'handoff-status', 'handoff-send', 'dossier', 'dossier-lookup', 'dossier-follow',
+  'feedback', 'feedback-up', 'feedback-down', 'feedback-reason', 'feedback-send', 'report-missing', 'survey', 'survey-rating', 'survey-send',
+  // the "Chỉ cho tôi từng bước" button of an answer (tour-offer.ts)
+  'tour-start',
+];
 
 export const WORKER_ENTRY = 'dvc-assistant.worker.js';
 export const CORPUS_FILE = 'corpus.json';
@@ -50,6 +62,13 @@ export function mount(context: HostContext): AppHandle {
     onStorageFallback: (error) => warnOnce(error.message),
   };
   panel.onRequestClose = (source) => context.requestClose(source);
+  panel.onBadge = (count) => context.setBadge?.(count);
+  const stopTelemetry = startTelemetry(context);
+  panel.tours = createTourOffer(
+    () => toursUrl(context.config().tours, context.base),
+    (id) => context.startTour(id),
+    () => panel.requestUpdate(),
+  );
   const sync = () => {
     panel.language = context.lang();
     panel.config = context.config();
@@ -68,10 +87,41 @@ export function mount(context: HostContext): AppHandle {
     ask(text) {
       void panel.ask(text);
     },
+    notify(text) {
+      void panel.notify(text);
+    },
     update: sync,
     dispose() {
       client?.dispose();
+      stopTelemetry();
       panel.remove();
     },
+  };
+}
+
+/**
+ * The beacon (when `telemetry` allows and there is somewhere to send) and, unless telemetry is
+ * `off`, the widget's web-vitals as `dvc-vitals` events. Each part fails alone.
+ */
+function startTelemetry(context: HostContext): () => void {
+  const config = context.config();
+  if (config.telemetry === 'off') return () => {};
+  const teardowns: (() => void)[] = [];
+  const url = telemetryUrl(config.telemetry, config.api, config.apiType);
+  try {
+    const alreadyOpen = context.element.hasAttribute('open');
+    if (url) teardowns.push(startBeacon({ url, events: context.element, sessionId, lang: () => context.lang(), alreadyOpen }));
+  } catch (error) {
+    warnOnce(`telemetry is off on this page: ${String(error)}`);
+  }
+  let stopped = false;
+  import('./telemetry/vitals.js')
+    .then(({ reportVitals }) => {
+      if (!stopped) teardowns.push(reportVitals(context.element));
+    })
+    .catch((error: unknown) => console.info('dvc-assistant: web-vitals could not be loaded', error));
+  return () => {
+    stopped = true;
+    for (const teardown of teardowns.splice(0)) teardown();
   };
 }

@@ -33,3 +33,22 @@ export class CorpusError extends DvcError {
     this.name = 'CorpusError';
   }
 }
+
+/** Why a call to the central API failed; `retryable` says whether the same request may succeed later. */
+export type HandoffErrorCode = 'offline' | 'network' | 'timeout' | 'http' | 'server' | 'protocol' | 'aborted';
+
+/** A call to the central chatbot API that did not give an answer. */
+export class HandoffError extends DvcError {
+  constructor(
+    message: string,
+    readonly code: HandoffErrorCode,
+    readonly retryable: boolean,
+    readonly status: number | null = null,
+    /** From `Retry-After`, when the server sent one. */
+    readonly retryAfterMs: number | null = null,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'HandoffError';
+  }
+}

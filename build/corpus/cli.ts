@@ -9,11 +9,12 @@ import { compileCorpus } from './compile.js';
 import { formatDiagnostic } from './diagnostics.js';
 
 /**
- * `tsx build/corpus/cli.ts check|build [--dir corpus] [--out dist/corpus.json] [--model <id>|none] [--model-base dist/models]`
+ * `tsx build/corpus/cli.ts check|build [--dir corpus] [--out dist/corpus.json] [--tours-out <dir of --out>/tours.json] [--model <id>|none] [--model-base dist/models]`
  *
  * - `check` validates every file and prints all problems as `file:line: message`.
  * - `build` validates, then writes the artifact atomically (a temporary file renamed into
- *   place), so a failed or interrupted build never leaves a half-written corpus.
+ *   place), so a failed or interrupted build never leaves a half-written corpus. The tours of
+ *   `<dir>/tours/` are validated with the entries and written to `--tours-out`.
  * - `--model <id>` (build only) also embeds every phrasing with that model, read from
  *   `<model base>/<id>/`, into a sidecar next to the artifact
  *   (`<name>.vectors.<model>.bin`, written before the artifact); a model that is not there
@@ -22,7 +23,7 @@ import { formatDiagnostic } from './diagnostics.js';
  * Everything goes to stderr. Exit code: 0 success, 1 corpus errors or missing model, 2 bad command line.
  */
 
-const USAGE = 'usage: corpus (check | build) [--dir <corpus dir>] [--out <file>] [--model <id>|none] [--model-base <folder>]';
+const USAGE = 'usage: corpus (check | build) [--dir <corpus dir>] [--out <file>] [--tours-out <file>] [--model <id>|none] [--model-base <folder>]';
 
 /** Where `--model` looks by default: where `npm run model:fetch` puts models and the widget finds them. */
 export const DEFAULT_MODEL_BASE = path.join('dist', 'models');
@@ -85,6 +86,16 @@ export async function main(argv: readonly string[], io: CliIo = { error: (line) 
     await writeAtomically(args.out, result.json);
   }
   io.error(summary(result.artifact, result.json, args.command === 'build' ? args.out : undefined));
+  if (result.toursJson !== undefined) {
+    const count = (JSON.parse(result.toursJson) as { tours: unknown[] }).tours.length;
+    if (args.command === 'build') {
+      const toursOut = args.toursOut ?? path.join(path.dirname(args.out), 'tours.json');
+      await writeAtomically(toursOut, result.toursJson);
+      io.error(`corpus: ${count} tours → ${toursOut.split(path.sep).join('/')}`);
+    } else {
+      io.error(`corpus: ${count} tours (checked)`);
+    }
+  }
   if (embedder) {
     const phrasings = result.artifact.entries.reduce((total, entry) => total + entry.questions.length + 1, 0);
     io.error(`corpus: embedded ${phrasings} phrasings with ${embedder.id} in ${Math.round(performance.now() - started)} ms`);
@@ -98,9 +109,10 @@ interface Args {
   out: string;
   model?: string;
   modelBase: string;
+  toursOut?: string;
 }
 
-const VALUE_OPTIONS = { '--dir': 'dir', '--out': 'out', '--model': 'model', '--model-base': 'modelBase' } as const;
+const VALUE_OPTIONS = { '--dir': 'dir', '--out': 'out', '--tours-out': 'toursOut', '--model': 'model', '--model-base': 'modelBase' } as const;
 
 function parseArgs(argv: readonly string[]): Args | string {
   const [command, ...rest] = argv;

@@ -8,6 +8,7 @@ import type { CorpusArtifact, Embedder } from '../../src/search/core/types.js';
 import { embeddingsRecord, encodeVectorFile, phrasingTexts, vectorFileName } from '../../src/search/core/vectors.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { readEntryFile, type ParsedEntry } from './entry-file.js';
+import { readTours, toursCatalog } from '../tours/compile-tours.js';
 
 /**
  * The corpus compiler: reads `<dir>/vi/*.md` and `<dir>/en/*.md`, validates each file and
@@ -37,6 +38,8 @@ export interface CompileResult {
   json?: string;
   /** With an embedder: the vectors sidecar, to write next to the artifact under `file`. */
   vectors?: { file: string; bytes: Uint8Array };
+  /** The compiled tours (`tours.json`), when there is no error and the corpus has a tours/ folder. */
+  toursJson?: string;
 }
 
 const LANGS = ['vi', 'en'] as const;
@@ -70,7 +73,8 @@ export async function compileCorpus(dir: string, options: CompileOptions = {}): 
   if (files === 0) {
     diagnostics.push({ file: toPosix(dir), line: 1, message: 'no entries: expected Markdown files in vi/ or en/', severity: 'error' });
   }
-  diagnostics.push(...duplicateIds(declared), ...crossChecks(parsed, await tourIds(dir)));
+  const tours = await readTours(dir);
+  diagnostics.push(...duplicateIds(declared), ...crossChecks(parsed, tours?.ids), ...(tours?.diagnostics ?? []));
 
   const sorted = sortDiagnostics(diagnostics);
   if (sorted.some((diagnostic) => diagnostic.severity === 'error')) return { diagnostics: sorted };
@@ -78,9 +82,10 @@ export async function compileCorpus(dir: string, options: CompileOptions = {}): 
     parsed.map(({ entry }) => entry),
     { corpusHash: '', modelId: null },
   );
+  const toursJson = tours ? { toursJson: JSON.stringify(toursCatalog(tours.tours)) } : {};
   if (!options.embedder) {
     artifact.corpusHash = corpusHash(artifact);
-    return { diagnostics: sorted, artifact, json: stringifyArtifact(artifact) };
+    return { diagnostics: sorted, artifact, json: stringifyArtifact(artifact), ...toursJson };
   }
   // The sidecar's header carries the corpus hash (which covers the model id, not the
   // vectors), so the hash comes first, then the file, then the record of it in the artifact.
@@ -90,7 +95,7 @@ export async function compileCorpus(dir: string, options: CompileOptions = {}): 
   const file = vectorFileName(options.artifactName ?? 'corpus.json', modelId);
   const bytes = encodeVectorFile(vectors, { corpusHash: artifact.corpusHash, modelId });
   artifact = { ...artifact, modelId, embeddings: embeddingsRecord(file, bytes) };
-  return { diagnostics: sorted, artifact, json: stringifyArtifact(artifact), vectors: { file, bytes } };
+  return { diagnostics: sorted, artifact, json: stringifyArtifact(artifact), vectors: { file, bytes }, ...toursJson };
 }
 
 interface DeclaredId {
@@ -180,23 +185,6 @@ function crossChecks(parsed: readonly ParsedEntry[], tours: ReadonlySet<string> 
 /** How phrasings are compared for duplicates: the search keys of their tokens. */
 export function phrasingKey(text: string): string {
   return syllables(text).map(foldSyllable).join(' ');
-}
-
-/** Tour ids from `<dir>/tours/*.json` (each file's `id`, else its name), or undefined without that folder. */
-async function tourIds(dir: string): Promise<Set<string> | undefined> {
-  const folder = path.join(dir, 'tours');
-  if (!existsSync(folder)) return undefined;
-  const ids = new Set<string>();
-  for (const name of (await readdir(folder)).filter((file) => file.endsWith('.json'))) {
-    ids.add(name.slice(0, -'.json'.length));
-    try {
-      const { id } = JSON.parse(await readFile(path.join(folder, name), 'utf8')) as { id?: unknown };
-      if (typeof id === 'string') ids.add(id);
-    } catch {
-      // An unreadable tour is reported by the tours check; its file name still counts here.
-    }
-  }
-  return ids;
 }
 
 /**

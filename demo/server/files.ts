@@ -186,7 +186,7 @@ export function sendBody(
   res.setHeader("Content-Type", contentType);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (isCompressible(contentType)) {
-    res.setHeader("Vary", "Accept-Encoding");
+    appendVary(res, "Accept-Encoding");
     if (payload.length >= COMPRESS_MIN_BYTES && acceptsGzip(req)) {
       payload = gzipSync(payload);
       res.setHeader("Content-Encoding", "gzip");
@@ -194,4 +194,14 @@ export function sendBody(
   }
   res.setHeader("Content-Length", payload.length);
   res.end(req.method === "HEAD" ? undefined : payload);
+}
+
+/** Adds a field to `Vary` without dropping what is already there (the API's CORS sets `Vary: Origin`). */
+export function appendVary(res: ServerResponse, field: string): void {
+  const current = res.getHeader("Vary");
+  const fields = (typeof current === "string" ? current.split(",") : [])
+    .map((f) => f.trim())
+    .filter((f) => f !== "");
+  if (!fields.some((f) => f.toLowerCase() === field.toLowerCase())) fields.push(field);
+  res.setHeader("Vary", fields.join(", "));
 }

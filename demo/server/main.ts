@@ -1,46 +1,40 @@
 /**
  * Entry point: `npm start` / `tsx demo/server/main.ts`.
  *
- * Environment: `HOST` (default 127.0.0.1), `PORT` (default 8080), `ASSETS_PORT` (optional: a second
- * listener that serves only the widget files with CORS, playing the central CDN), `DATA_DIR` (default
- * ./data, for the reference API).
+ * Environment (see `env.ts` and `demo/README.md`): `HOST` (default 127.0.0.1), `PORT` (default 8080),
+ * `ASSETS_PORT` (optional: a second listener that serves only the widget files with CORS, playing the central
+ * CDN), `DATA_DIR` (default ./data: the API's SQLite database), `ALLOWED_ORIGINS`, `RATE_LIMIT`,
+ * `TRUST_PROXY`, `STAFF_TOKEN`, `UPSTREAM_URL` / `UPSTREAM_MODEL` / `UPSTREAM_API_KEY` /
+ * `UPSTREAM_TIMEOUT_MS`, `FILING_PATHS`, `FILING_TOURS`.
  */
-import path from "node:path";
-import { startServer } from "./server.js";
+import { EnvError, optionsFromEnv } from "./env.js";
+import { startServer, type ServerOptions } from "./server.js";
 
-function portFromEnv(name: string, fallback: number | undefined): number | undefined {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) {
-    console.error(`dvc/demo-server: ${name} must be a port number (0–65535), got ${JSON.stringify(raw)}`);
-    process.exit(2);
-  }
-  return value;
+let options: ServerOptions;
+try {
+  options = optionsFromEnv(process.env);
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(`dvc/demo-server: ${error.message}`);
+  process.exit(2);
 }
-
-const host = process.env.HOST?.trim() || "127.0.0.1";
-const port = portFromEnv("PORT", 8080);
-const assetsPort = portFromEnv("ASSETS_PORT", undefined);
-const dataDir = path.resolve(process.env.DATA_DIR?.trim() || "data");
 
 let server: Awaited<ReturnType<typeof startServer>>;
 try {
-  server = await startServer({
-    host,
-    ...(port === undefined ? {} : { port }),
-    ...(assetsPort === undefined ? {} : { assetsPort }),
-    dataDir,
-  });
+  server = await startServer(options);
 } catch (error) {
   const err = error as NodeJS.ErrnoException;
-  console.error(`dvc/demo-server: cannot listen (${err.code ?? err.message}). Set PORT/ASSETS_PORT to free ports.`);
+  console.error(`dvc/demo-server: cannot start (${err.code ?? err.message}). Set PORT/ASSETS_PORT to free ports and DATA_DIR to a writable folder.`);
   process.exit(1);
 }
 
 console.log(
   `dvc-assistant demo: ${server.url}/` + (server.assetsUrl === undefined ? "" : ` (widget CDN: ${server.assetsUrl}/widget/)`),
 );
+if (server.staffTokenGenerated) {
+  // Development only: production sets STAFF_TOKEN. The token is kept in DATA_DIR, so it survives restarts.
+  console.log(`dvc-assistant demo: staff page ${server.url}/staff, dev token (STAFF_TOKEN unset): ${server.staffToken}`);
+}
 
 let stopping = false;
 function stop(signal: NodeJS.Signals): void {

@@ -4,7 +4,7 @@
  * the widget files, with CORS, from another origin.
  *
  * Routes of the main listener
- * - `/api/*`              → `api.ts` (JSON; any method)
+ * - `/api/*`              → `api/` (the reference central API: JSON and SSE, SQLite under `dataDir`)
  * - `/widget/*`           → `dist/*` (fixed names `no-cache`, hashed names immutable)
  * - `/assets/*`           → `demo/site/assets/*`
  * - `/favicon.ico`, `/robots.txt`
@@ -18,7 +18,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { handleApi } from "./api.js";
+import { createApi, type Api, type UpstreamConfig } from "./api/index.js";
 import { buildCsp } from "./csp.js";
 import { requestUrl, resolveInside, sendBody, sendFile, statFile, widgetCacheControl } from "./files.js";
 import { findPage, renderPage } from "./pages.js";
@@ -30,8 +30,26 @@ export interface ServerOptions {
   port?: number;
   /** Port of the assets ("CDN") listener; `0` picks a free one; omitted = no assets listener. */
   assetsPort?: number;
-  /** Where the reference API will keep its data. Default `<repo>/data`. Not used yet. */
+  /** Where the reference API keeps its SQLite database; created on first start. Default `<repo>/data`. */
   dataDir?: string;
+  /** Origins (besides the server's own) allowed to call the API from a browser. Default none. */
+  allowedOrigins?: readonly string[];
+  /** API requests per minute per client IP; `0` turns the limit off. Default {@link DEFAULT_RATE_LIMIT}. */
+  rateLimitPerMinute?: number;
+  /** Rate-limit by the first `X-Forwarded-For` address (behind your own proxy only). Default false. */
+  trustProxy?: boolean;
+  /** Bearer token of `/api/v1/stats` and the staff page; default: generated once per data folder. */
+  staffToken?: string;
+  /** OpenAI-compatible central chatbot; default none (the honest fallback reply). */
+  upstream?: UpstreamConfig;
+  /** Paths where a completed tour means a submitted dossier. Default {@link DEFAULT_FILING_PATHS}. */
+  filingPaths?: readonly string[];
+  /** Tour ids whose completion means a submitted dossier. Default none. */
+  filingTours?: readonly string[];
+  /** Clock of the API (epoch ms), for tests. */
+  now?: () => number;
+  /** Where the API reports operational problems. Default stderr. */
+  log?: (line: string) => void;
   /** Repository root. Default: two folders above this file. */
   rootDir?: string;
   /** Built widget. Default `<repo>/dist`. */
@@ -45,13 +63,22 @@ export interface RunningServer {
   url: string;
   /** Base URL of the assets listener, when one was started. */
   assetsUrl?: string;
-  /** Resolved data folder (for the API, later). */
+  /** Resolved data folder of the API. */
   dataDir: string;
-  /** Stops both listeners, dropping idle keep-alive connections. */
+  /** The staff token of `/api/v1/stats` and `/staff`. */
+  staffToken: string;
+  /** True when the staff token was generated (no `staffToken` option): print it for the developer. */
+  staffTokenGenerated: boolean;
+  /** Stops both listeners, dropping idle keep-alive connections, then closes the database. */
   close(): Promise<void>;
 }
 
 const DEFAULT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/** API requests per minute per client IP: a citizen's widget sends a few; an office behind one NAT, more. */
+export const DEFAULT_RATE_LIMIT = 120;
+/** The demo portal's "dossier submitted" page: a tour completed there guided a filing. */
+export const DEFAULT_FILING_PATHS: readonly string[] = Object.freeze(["/ho-so/da-nop"]);
 
 /** Headers sent with every response of both listeners. */
 const COMMON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
@@ -89,17 +116,41 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const pkg = JSON.parse(readFileSync(path.join(rootDir, "package.json"), "utf8")) as { version?: string };
   const version = pkg.version ?? "0.0.0";
 
+  const api = createApi(
+    {
+      version,
+      dataDir,
+      allowedOrigins: options.allowedOrigins ?? [],
+      rateLimitPerMinute: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT,
+      trustProxy: options.trustProxy ?? false,
+      ...(options.staffToken === undefined ? {} : { staffToken: options.staffToken }),
+      ...(options.upstream === undefined ? {} : { upstream: options.upstream }),
+      filingPaths: options.filingPaths ?? DEFAULT_FILING_PATHS,
+      filingTours: options.filingTours ?? [],
+    },
+    {
+      ...(options.now === undefined ? {} : { now: options.now }),
+      ...(options.log === undefined ? {} : { log: options.log }),
+    },
+  );
+
   let assetsPort: number | undefined;
   const site: SiteContext = {
     siteDir,
     distDir,
     version,
+    api,
     fallbackHost: displayHost(host),
     assetsPort: () => assetsPort,
   };
 
   const main = createServer((req, res) => guard(req, res, () => handleMain(req, res, site)));
-  await listen(main, options.port ?? 8080, host);
+  try {
+    await listen(main, options.port ?? 8080, host);
+  } catch (error) {
+    api.close();
+    throw error;
+  }
   const url = `http://${formatHost(displayHost(host))}:${(main.address() as AddressInfo).port}`;
 
   let assets: Server | undefined;
@@ -110,6 +161,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       await listen(assets, options.assetsPort, host);
     } catch (error) {
       await closeServer(main);
+      api.close();
       throw error;
     }
     assetsPort = (assets.address() as AddressInfo).port;
@@ -120,8 +172,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url,
     ...(assetsUrl === undefined ? {} : { assetsUrl }),
     dataDir,
+    staffToken: api.staffToken,
+    staffTokenGenerated: api.staffTokenGenerated,
     close: async () => {
-      await Promise.all([closeServer(main), assets === undefined ? undefined : closeServer(assets)]);
+      try {
+        await Promise.all([closeServer(main), assets === undefined ? undefined : closeServer(assets)]);
+      } finally {
+        api.close();
+      }
     },
   };
 }
@@ -130,6 +188,7 @@ interface SiteContext {
   siteDir: string;
   distDir: string;
   version: string;
+  api: Api;
   /** Host name to use for the assets origin when the request's `Host` header is unusable. */
   fallbackHost: string;
   /** Port of the assets listener, once it is listening. */
@@ -146,7 +205,7 @@ async function handleMain(req: IncomingMessage, res: ServerResponse, site: SiteC
   }
 
   if (pathname === "/api" || pathname.startsWith("/api/")) {
-    await handleApi(req, res, { version: site.version });
+    await site.api.handle(req, res);
     return;
   }
   if (req.method !== "GET" && req.method !== "HEAD") {

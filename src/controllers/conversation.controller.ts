@@ -18,7 +18,7 @@ export interface ConversationServices {
 }
 
 let sequence = 0;
-const nextId = () => `${Date.now().toString(36)}-${(sequence++).toString(36)}`;
+export const nextId = () => `${Date.now().toString(36)}-${(sequence++).toString(36)}`;
 
 /**
  * The conversation: asks the search engine, turns its decision into messages, keeps
@@ -30,6 +30,9 @@ export class ConversationController implements ReactiveController {
   busy = false;
   /** Resolves once stored messages have been restored. */
   readonly restored: Promise<void>;
+
+  /** Called with each new reply and its question (the handoff controller takes over from here). */
+  onReply: ((reply: AssistantMessage) => void) | null = null;
 
   private store: ConversationStore<unknown> | null = null;
   private current: AbortController | null = null;
@@ -76,7 +79,23 @@ export class ConversationController implements ReactiveController {
     if (controller.signal.aborted) return null;
     this.current = null;
     this.commit(append(this.messages, reply), false);
+    this.onReply?.(reply);
     return reply;
+  }
+
+  /** Adds messages that arrive from elsewhere (the central API, a dossier lookup). */
+  async add(...messages: Message[]): Promise<void> {
+    await this.restored;
+    this.commit(append(this.messages, ...messages), this.busy);
+  }
+
+  /** Changes fields of one message in place (e.g. a handoff's status), keeping its id. */
+  patch(id: string, fields: Partial<Message>): void {
+    const index = this.messages.findIndex((m) => m.id === id);
+    if (index < 0) return;
+    const messages = [...this.messages];
+    messages[index] = { ...messages[index], ...fields } as Message;
+    this.commit(messages, this.busy);
   }
 
   /** Shows one entry as an answer, e.g. when a suggestion chip is pressed. */
@@ -92,6 +111,12 @@ export class ConversationController implements ReactiveController {
       ),
       false,
     );
+  }
+
+  /** Adds a message from the assistant that answers no question (a guided tour handing back). */
+  async notify(text: string): Promise<void> {
+    await this.restored;
+    this.commit(append(this.messages, { id: nextId(), at: Date.now(), role: 'assistant', kind: 'notice', query: '', text }), this.busy);
   }
 
   async clear(): Promise<void> {
@@ -118,7 +143,8 @@ export class ConversationController implements ReactiveController {
       if (entry) return { ...base, kind: 'answer', entry: toAnswerEntry(entry) };
     }
     if (result.decision === 'suggest' && suggestions.length) return { ...base, kind: 'suggest', suggestions };
-    return { ...base, kind: 'handoff', suggestions: [] };
+    const candidates = result.results.slice(0, 3).map(({ id, title, score }) => ({ id, title, score }));
+    return { ...base, kind: 'handoff', suggestions: [], candidates };
   }
 
   private emit(query: string, result: SearchResult): void {

@@ -1,13 +1,20 @@
+import type { Action, AskCandidate, DossierStatus, Source } from '../handoff/contract.js';
 import type { CorpusEntry } from '../search/core/types.js';
 
 /** What an answer card needs of an entry; stored with the message so a reload re-renders it offline. */
-export type AnswerEntry = Pick<CorpusEntry, 'id' | 'lang' | 'title' | 'topic' | 'answer' | 'updated' | 'sources' | 'links'>;
+export type AnswerEntry = Pick<CorpusEntry, 'id' | 'lang' | 'title' | 'topic' | 'answer' | 'updated' | 'sources' | 'links' | 'tour'>;
 
 export interface SuggestedEntry {
   id: string;
   lang: 'vi' | 'en';
   title: string;
 }
+
+/**
+ * Where a question handed off to the central API stands; kept with the message so a reload
+ * shows the same thing. `undefined`: nothing decided yet (or no `api`).
+ */
+export type HandoffStatus = 'consent' | 'declined' | 'vetoed' | 'sending' | 'queued' | 'answered' | 'failed';
 
 interface Base {
   /** Unique within the conversation; also the key Lit's repeat uses. */
@@ -20,8 +27,24 @@ export type Message =
   | (Base & { role: 'user'; text: string })
   | (Base & { role: 'assistant'; kind: 'answer'; query: string; entry: AnswerEntry })
   | (Base & { role: 'assistant'; kind: 'suggest'; query: string; suggestions: SuggestedEntry[] })
-  | (Base & { role: 'assistant'; kind: 'handoff'; query: string; suggestions: SuggestedEntry[] })
-  | (Base & { role: 'assistant'; kind: 'error'; query: string });
+  | (Base & {
+      role: 'assistant';
+      kind: 'handoff';
+      query: string;
+      suggestions: SuggestedEntry[];
+      /** The corpus entries closest to the question, passed to the central API as context. */
+      candidates?: AskCandidate[];
+      status?: HandoffStatus;
+    })
+  /** An answer from the central API (Markdown, sanitised when rendered). */
+  | (Base & { role: 'assistant'; kind: 'remote'; query: string; replyTo: string; answer: string; sources: Source[]; actions: Action[]; handoffId: string })
+  /** "Tra cứu hồ sơ": dossier codes found in the question, offered for lookup. */
+  | (Base & { role: 'assistant'; kind: 'dossier-offer'; query: string; codes: string[] })
+  /** A dossier's status; `dossier: null` = no such dossier. `changed`: shown because a followed dossier moved. */
+  | (Base & { role: 'assistant'; kind: 'dossier'; query: string; code: string; dossier: DossierStatus | null; changed?: boolean })
+  | (Base & { role: 'assistant'; kind: 'error'; query: string })
+  /** Said by the assistant on its own, e.g. a guided tour handing back: `text` is plain. */
+  | (Base & { role: 'assistant'; kind: 'notice'; query: string; text: string });
 
 export type AssistantMessage = Extract<Message, { role: 'assistant' }>;
 
@@ -48,6 +71,14 @@ export function isMessage(value: unknown): value is Message {
       return Array.isArray(m.suggestions);
     case 'error':
       return true;
+    case 'remote':
+      return typeof m.answer === 'string' && Array.isArray(m.sources) && Array.isArray(m.actions);
+    case 'dossier-offer':
+      return Array.isArray(m.codes);
+    case 'dossier':
+      return typeof m.code === 'string';
+    case 'notice':
+      return typeof m.text === 'string';
     default:
       return false;
   }
@@ -55,6 +86,6 @@ export function isMessage(value: unknown): value is Message {
 
 /** The few fields of an entry an answer card shows. */
 export function toAnswerEntry(entry: CorpusEntry): AnswerEntry {
-  const { id, lang, title, topic, answer, updated, sources, links } = entry;
-  return { id, lang, title, topic, answer, updated, sources, links };
+  const { id, lang, title, topic, answer, updated, sources, links, tour } = entry;
+  return { id, lang, title, topic, answer, updated, sources, links, ...(tour === undefined ? {} : { tour }) };
 }

@@ -64,7 +64,9 @@ export function widget(page: Page) {
 /** Opens the assistant, asks, and waits for the reply to be rendered. */
 export async function ask(page: Page, question: string): Promise<Locator> {
   const w = widget(page);
-  if (!(await w.panel.isVisible())) await w.launcher.click();
+  // The launcher may already have been pressed while the app chunk is still on its way.
+  if ((await w.launcher.getAttribute('aria-expanded')) !== 'true') await w.launcher.click();
+  await expect(w.panel).toBeVisible();
   const replies = w.host.locator('.msg--assistant[part="message"]');
   const before = await replies.count();
   await w.input.fill(question);

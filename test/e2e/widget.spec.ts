@@ -75,6 +75,8 @@ test.describe('the assistant on the demo portal', () => {
     await ask(page, 'làm căn cước cho con');
     await ask(page, 'làm giấy khai sinh cho con');
     const w = widget(page);
+    // That answer offers its guided tour once the tours catalog has arrived.
+    await expect(w.answers.last().locator('[part="tour-start"]')).toBeVisible();
     const before = await w.messages.allTextContents();
     await page.reload();
     await expect(w.panel).toBeVisible();

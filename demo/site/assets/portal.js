@@ -1183,6 +1183,36 @@ function initAccount() {
   );
 }
 
+/**
+ * The guided-tour fixture (/kiem-thu/huong-dan): a web component with an open shadow root,
+ * and a button that appears late (`?tre=<ms>` after the component's button is pressed,
+ * default 1200 ms), as content loaded on demand does.
+ */
+function initTourFixture() {
+  if (!customElements.get("dvc-demo-card")) {
+    customElements.define(
+      "dvc-demo-card",
+      class extends HTMLElement {
+        connectedCallback() {
+          if (this.shadowRoot) return;
+          const root = this.attachShadow({ mode: "open" });
+          const button = h("button", { type: "button", attrs: { "data-dvc": "shadow-button" } }, "Mở thẻ trong shadow DOM");
+          root.append(h("p", {}, "Nội dung bên trong một thành phần web."), button);
+        }
+      },
+    );
+  }
+  // Pressing the button inside the component "loads" a result: it appears after a delay.
+  const delay = Number(new URLSearchParams(location.search).get("tre") ?? 1200);
+  document.querySelector("dvc-demo-card").shadowRoot.querySelector("button").addEventListener("click", () => {
+    setTimeout(() => {
+      document.getElementById("late-slot").replaceChildren(
+        h("button", { className: "btn", type: "button", attrs: { "data-dvc": "late-button" } }, "Kết quả đã sẵn sàng"),
+      );
+    }, Number.isFinite(delay) ? delay : 1200);
+  });
+}
+
 /** Page initialisers by clean path. */
 const PAGES = {
   "/thu-tuc": initProcedureList,
@@ -1197,6 +1227,7 @@ const PAGES = {
   "/dang-nhap": initLogin,
   "/dang-nhap/vneid": initVneid,
   "/tai-khoan": initAccount,
+  "/kiem-thu/huong-dan": initTourFixture,
 };
 
 initHeader();

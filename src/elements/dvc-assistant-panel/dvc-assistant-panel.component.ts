@@ -4,13 +4,18 @@ import { repeat } from 'lit/directives/repeat.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { DvcConfig, Lang } from '../../config/schema.js';
 import { ConversationController, type ConversationServices } from '../../controllers/conversation.controller.js';
-import type { Message, SuggestedEntry } from '../../conversation/messages.js';
+import type { AssistantMessage, Message, SuggestedEntry } from '../../conversation/messages.js';
 import type { ToggleSource } from '../../events/dvc-open.js';
 import { formatDate, list, t, type MessageKey } from '../../i18n/i18n.js';
 import { promoteToTopLayer } from '../../internal/top-layer.js';
 import { renderMarkdown } from '../../markdown/render-markdown.js';
 import { panelStyles } from './dvc-assistant-panel.styles.js';
+import { readPending } from '../../storage/pending.js';
+import type { HandoffUi } from './handoff-ui.js';
+import type { ViewContext } from './handoff-views.js';
 import { clearIcon, closeIcon, sendIcon } from './icons.js';
+import type { TourOffer } from '../../tours/offer.js';
+import { renderTourOffer } from './tour-offer.js';
 
 const PHONE_QUERY = '(max-width: 480px)';
 const ANNOUNCE_CLEAR_MS = 1500;
@@ -38,8 +43,12 @@ export class DvcAssistantPanel extends LitElement {
   @property({ attribute: false }) services: ConversationServices | null = null;
   /** Share of the embedding model downloaded, in [0, 1]; `null` when nothing is downloading. */
   @property({ attribute: false }) modelProgress: number | null = null;
+  /** Which guided tours answers may offer here; `null`: none. */
+  @property({ attribute: false }) tours: TourOffer | null = null;
   /** Called when the citizen closes the panel from inside (button or Escape). */
   @property({ attribute: false }) onRequestClose: (source: ToggleSource) => void = () => {};
+  /** Called with the number of unseen updates (answers from the outbox, followed dossiers) for the launcher. */
+  @property({ attribute: false }) onBadge: (count: number) => void = () => {};
 
   @state() private announcement = '';
   @state() private hint = '';
@@ -51,6 +60,10 @@ export class DvcAssistantPanel extends LitElement {
   @query('h2') private heading?: HTMLElement;
 
   private conversation: ConversationController | null = null;
+  /** Handoff, dossiers, feedback: a lazy chunk (`handoff-ui.ts`), `null` until it has arrived. */
+  private ui: HandoffUi | null = null;
+  private uiLoading: Promise<void> | null = null;
+  private repliesBeforeUi: AssistantMessage[] = [];
   private teardowns: (() => void)[] = [];
   private hideTopLayer: () => void = () => {};
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -63,6 +76,16 @@ export class DvcAssistantPanel extends LitElement {
         lang: this.language,
         threshold: this.config?.threshold ?? null,
       }));
+      this.conversation.onReply = (reply) => {
+        if (this.ui) this.ui.handoff.onReply(reply);
+        else {
+          this.repliesBeforeUi.push(reply);
+          void this.loadUi();
+        }
+      };
+      // Something waits in the outbox or the follow list: the handoff UI comes now to deal with it.
+      const pending = readPending();
+      if (this.config?.api && (pending.outbox || pending.follows)) void this.loadUi();
     }
     const phone = matchMedia(PHONE_QUERY);
     const onPhone = () => (this.phone = phone.matches);
@@ -85,15 +108,65 @@ export class DvcAssistantPanel extends LitElement {
     else this.input?.focus();
   }
 
+  /** Adds a message from the assistant (a guided tour handing back) and reads it out. */
+  async notify(text: string): Promise<void> {
+    await this.conversation?.notify(text);
+    this.announce(text);
+  }
+
   /** Asks a question as if the citizen had typed it. */
   async ask(text: string): Promise<void> {
     await this.submit(text);
+  }
+
+  /** Loads the handoff UI chunk once; a failure leaves the plain conversation working. */
+  private loadUi(): Promise<void> {
+    this.uiLoading ??= import('./handoff-ui.js')
+      .then(({ createHandoffUi }) => {
+        if (!this.conversation || this.ui) return;
+        this.ui = createHandoffUi(this, this.conversation, {
+          config: () => this.config,
+          lang: () => this.language,
+          events: this.services!.events,
+          announce: (text: string) => this.announce(text),
+          keepFocus: () => this.keepFocus(),
+          isOpen: () => this.open,
+          setBadge: (n) => this.onBadge(n),
+        });
+        const root = this.shadowRoot;
+        if (root && this.ui.styles) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.ui.styles];
+        for (const reply of this.repliesBeforeUi.splice(0)) this.ui.handoff.onReply(reply);
+        if (this.open) void this.ui.handoff.opened();
+        this.requestUpdate();
+      })
+      .catch((error: unknown) => {
+        console.info('dvc-assistant: the handoff UI could not be loaded', error);
+        this.uiLoading = null;
+      });
+    return this.uiLoading;
+  }
+
+  private viewContext(ui: HandoffUi): ViewContext {
+    return {
+      lang: this.language,
+      config: this.config,
+      handoff: ui.handoff,
+      feedback: ui.feedback,
+      // The central API may name any tour; only one that can run on this site is offered.
+      canStartTour: (id) => this.tours?.runnable(id) === true,
+      startTour: (id) => this.tours?.start(id),
+    };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('open')) {
       this.hideTopLayer();
       this.hideTopLayer = this.open && this.panel ? promoteToTopLayer(this.panel) : () => {};
+      // Closing stops what is being sent (it stays in the outbox); opening sends what waits.
+      if (this.open) {
+        if (this.ui) void this.ui.handoff.opened();
+        else void this.loadUi();
+      } else if (changed.get('open') === true) this.ui?.handoff.abortAll();
     }
     const count = this.conversation?.messages.length ?? 0;
     const grew = count > this.lastMessageCount;
@@ -135,6 +208,7 @@ export class DvcAssistantPanel extends LitElement {
             ${repeat(messages, (m) => m.id, (m) => this.renderMessage(m))}
             ${this.conversation?.busy ? html`<li class="msg msg--assistant typing">${t(lang, 'searching')}</li>` : nothing}
           </ol>
+          ${this.ui ? this.ui.views.renderSurvey(this.viewContext(this.ui)) : nothing}
         </div>
         <form class="composer" @submit=${this.onSubmit} novalidate>
           <label class="sr-only" for="dvc-question">${t(lang, 'inputLabel')}</label>
@@ -202,6 +276,7 @@ export class DvcAssistantPanel extends LitElement {
             <div class="answer__body">${unsafeHTML(sanitizedHtml)}</div>
             <div class="answer__meta">
               <p>${t(lang, 'updated', { date: formatDate(lang, entry.updated) })}</p>
+              ${this.ui ? this.ui.views.renderFeedback(message.id, entry.id, this.viewContext(this.ui)) : nothing}
               ${entry.sources.length
                 ? html`<p>${t(lang, 'sources')}:</p>
                     <ul>
@@ -211,6 +286,7 @@ export class DvcAssistantPanel extends LitElement {
                     </ul>`
                 : nothing}
             </div>
+            ${renderTourOffer(lang, entry.tour, this.tours)}
           </article>`;
         }
         case 'suggest':
@@ -219,12 +295,26 @@ export class DvcAssistantPanel extends LitElement {
             ${this.renderChoices(message.suggestions)}
           </div>`;
         case 'handoff':
+          if (this.config?.api) {
+            return this.ui ? this.ui.views.renderHandoff(message, this.viewContext(this.ui)) : html`<div class="bubble"><p>${t(lang, 'handoff')}</p></div>`;
+          }
           return html`<div class="bubble">
             <p>${t(lang, 'handoff')}</p>
             <p>${this.config?.contact ? t(lang, 'contactAgency', { contact: this.config.contact }) : t(lang, 'contactDefault')}</p>
+            ${this.ui ? this.ui.views.renderMissing(message.id, message.candidates?.[0]?.id ?? 'unanswered', message.query, this.viewContext(this.ui)) : nothing}
           </div>`;
+        case 'remote':
+          return this.ui
+            ? this.ui.views.renderRemote(message, this.viewContext(this.ui))
+            : html`<article part="answer" class="answer"><div class="answer__body">${unsafeHTML(renderMarkdown(message.answer))}</div></article>`;
+        case 'dossier-offer':
+          return this.ui ? this.ui.views.renderDossierOffer(message, this.viewContext(this.ui)) : html`<div class="bubble" aria-busy="true"></div>`;
+        case 'dossier':
+          return this.ui ? this.ui.views.renderDossier(message, this.viewContext(this.ui)) : html`<div class="bubble" aria-busy="true">${message.code}</div>`;
         case 'error':
           return html`<div class="bubble"><p>${t(lang, 'searchFailed')}</p></div>`;
+        case 'notice':
+          return html`<div class="bubble"><p>${message.text}</p></div>`;
       }
     })();
     return html`<li part="message" class="msg msg--assistant" data-id=${message.id}>
@@ -262,7 +352,7 @@ export class DvcAssistantPanel extends LitElement {
 
   private async submit(text: string): Promise<void> {
     const reply = await this.conversation?.ask(text);
-    if (reply) this.announce(reply.kind === 'answer' ? reply.entry.title : this.plainTextOf(reply.kind));
+    if (reply) this.announce(reply.kind === 'answer' ? reply.entry.title : reply.kind === 'notice' ? reply.text : this.plainTextOf(reply.kind === 'suggest' || reply.kind === 'error' ? reply.kind : 'handoff'));
   }
 
   /** A pressed chip disappears with the greeting, so focus moves on before it does. */

@@ -132,6 +132,19 @@ export const panelStyles = css`
   }
   .answer__meta ul { margin: 0.2em 0 0; padding-left: 1.2em; }
   .answer__meta a { overflow-wrap: anywhere; }
+  .answer__tour { margin: 0.75em 0 0; }
+  .tour-button {
+    min-height: 2.75em;
+    padding: 0.55em 1em;
+    border: 0;
+    border-radius: 0.6em;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .tour-button:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
 
   .greeting p { margin: 0 0 0.75em; }
   .greeting h3 { margin: 0 0 0.5em; font-size: 0.9em; color: var(--_text-muted); font-weight: 600; }

@@ -16,12 +16,18 @@ export interface HostContext {
   lang(): Lang;
   /** The panel asks the host to close (close button, Escape); focus goes back to the launcher. */
   requestClose(source: ToggleSource): void;
+  /** Shows a count on the launcher (answers that arrived, followed dossiers that changed); 0 hides it. */
+  setBadge?(count: number): void;
+  /** The citizen pressed "Chỉ cho tôi từng bước" on an answer. */
+  startTour(id: string): void;
 }
 
 export interface AppHandle {
   /** Shows or hides the panel; `focus` moves focus into it (true when the citizen opened it). */
   setOpen(open: boolean, focus: boolean): void;
   ask(text: string): void;
+  /** Adds a message from the assistant (a guided tour handing back to the conversation). */
+  notify(text: string): void;
   /** Configuration or language changed after mount. */
   update(): void;
   dispose(): void;

@@ -7,6 +7,8 @@ import { LAUNCHER_MESSAGES } from '../../i18n/launcher.js';
 import { langFromTag } from '../../i18n/lang.js';
 import { promoteToTopLayer } from '../../internal/top-layer.js';
 import { warnOnce } from '../../internal/warn.js';
+import { hasTourProgress, clearTourProgress } from '../../tours/progress-key.js';
+import { TOURS_ENTRY, type MountTours, type TourHandle } from '../../tours/tour-contract.js';
 import { APP_ENTRY, type AppHandle, type HostContext, type MountApp } from './app-contract.js';
 import { HOST_STYLES } from './dvc-assistant.styles.js';
 
@@ -27,13 +29,31 @@ const INTERACTIONS = ['pointerdown', 'keydown', 'touchstart', 'scroll'] as const
  * @fires dvc-open - The panel opened. `detail: { source }`.
  * @fires dvc-close - The panel closed. `detail: { source }`.
  * @fires dvc-answer - An answer was given from the corpus. `detail: { query, decision, id, topic, lang, mode }`.
+ * @fires dvc-handoff-request - Cancelable; before a (redacted) question leaves for the central API. `detail: { question, candidates }`.
+ * @fires dvc-handoff - After a handoff. `detail: { handoffId, status }` (`answered`, `queued`, `failed`).
+ * @fires dvc-feedback - A vote, a missing-answer report or a survey rating. `detail: { targetId, kind, rating? }`.
+ * @fires dvc-vitals - web-vitals of the page and whether the widget caused them (unless `telemetry="off"`).
+ * @fires dvc-tour-start - A guided tour started. `detail: { tourId }`.
+ * @fires dvc-tour-step - A tour step is shown. `detail: { tourId, stepId, index, target }` (`target` null: text-only step).
+ * @fires dvc-tour-complete - The citizen finished a tour. `detail: { tourId }`.
+ * @fires dvc-tour-abandon - A tour ended early (stopped, Escape, handed back). `detail: { tourId }`.
  * @csspart launcher - The round button that opens the assistant.
+ * @csspart launcher-badge - The count of unseen updates (answers from the outbox, followed dossiers that changed).
  * @csspart panel - The dialog.
  * @csspart input - The question field.
  * @csspart send - The send button.
  * @csspart message - Each message in the conversation.
  * @csspart answer - Each answer card.
  * @csspart suggestions - The "Có phải bạn muốn hỏi…" list and the greeting's suggested questions.
+ * @csspart consent - The notice before the first handoff; `consent-accept` and `consent-decline` are its buttons.
+ * @csspart handoff-status - What is happening to a handed-off question (sending, retrying, queued, …).
+ * @csspart dossier - A dossier's status card; `dossier-lookup` and `dossier-follow` are its buttons.
+ * @csspart feedback - The 👍/👎 group under an answer (`feedback-up`, `feedback-down`, `feedback-reason`, `feedback-send`).
+ * @csspart report-missing - "Báo câu hỏi chưa có câu trả lời".
+ * @csspart survey - The 1–5 satisfaction survey (`survey-rating`, `survey-send`).
+ * @csspart tour-card - The step card of a guided tour.
+ * @csspart tour-next - The card's "Tiếp" / "Xong" button.
+ * @csspart tour-close - The card's close (stop the guide) button.
  * @cssprop [--dvc-accent=#0f4c81] - Launcher, header and buttons.
  * @cssprop [--dvc-on-accent=#ffffff] - Text on the accent colour.
  * @cssprop [--dvc-font=system-ui] - Font family.
@@ -51,11 +71,13 @@ export class DvcAssistant extends HTMLElement {
 
   private readonly launcher: HTMLButtonElement;
   private readonly launcherLabel: HTMLSpanElement;
+  private readonly badge: HTMLSpanElement;
   private propertyLayer: RawLayer = {};
   private resolved: DvcConfig | null = null;
   private app: AppHandle | null = null;
   private loading: Promise<AppHandle | null> | null = null;
   private pendingQuestions: string[] = [];
+  private tourEngine: Promise<TourHandle | null> | null = null;
   private teardowns: (() => void)[] = [];
   private reflectingOpen = false;
 
@@ -75,6 +97,11 @@ export class DvcAssistant extends HTMLElement {
     this.launcher.append(chatIcon());
     this.launcherLabel = document.createElement('span');
     this.launcher.append(this.launcherLabel);
+    this.badge = document.createElement('span');
+    this.badge.className = 'badge';
+    this.badge.setAttribute('part', 'launcher-badge');
+    this.badge.hidden = true;
+    this.launcher.append(this.badge);
     this.launcher.addEventListener('click', () => this.setOpen(!this.open, 'launcher', true));
     root.append(this.launcher);
   }
@@ -83,6 +110,8 @@ export class DvcAssistant extends HTMLElement {
     this.resolved = null;
     this.render();
     this.teardowns.push(promoteToTopLayer(this.launcher), this.scheduleLoad());
+    // A guide in progress in this tab continues on this page, panel open or not.
+    if (hasTourProgress()) void this.loadTours().then((tours) => tours?.resume());
     if (this.open || this.openedByScript()) {
       this.setOpen(true, 'attribute', false);
     } else if (this.config.persist !== 'none' && readSession(OPEN_KEY) === '1') {
@@ -92,6 +121,8 @@ export class DvcAssistant extends HTMLElement {
 
   disconnectedCallback(): void {
     for (const teardown of this.teardowns.splice(0)) teardown();
+    void this.tourEngine?.then((tours) => tours?.dispose());
+    this.tourEngine = null;
     this.app?.dispose();
     this.app = null;
     this.loading = null;
@@ -166,6 +197,18 @@ export class DvcAssistant extends HTMLElement {
     void this.load().then((app) => app && this.flushQuestions(app));
   }
 
+  /** Starts a guided tour by id (loading the tour engine first); it may begin on another page. */
+  startTour(id: string): void {
+    if (typeof id !== 'string' || !id.trim()) return;
+    void this.loadTours().then((tours) => tours?.start(id.trim()));
+  }
+
+  /** Stops the guided tour in progress, if any, and forgets its progress. */
+  stopTour(): void {
+    if (this.tourEngine) void this.tourEngine.then((tours) => tours?.stop());
+    else clearTourProgress();
+  }
+
   private setProperty(key: ConfigKey, value: unknown): void {
     this.propertyLayer = { ...this.propertyLayer, [key]: value };
     this.resolved = null;
@@ -197,7 +240,18 @@ export class DvcAssistant extends HTMLElement {
 
   private render(): void {
     const busy = this.launcher.getAttribute('aria-busy') === 'true';
-    this.launcherLabel.textContent = LAUNCHER_MESSAGES[this.lang][busy ? 'launcherLoading' : 'launcher'];
+    const messages = LAUNCHER_MESSAGES[this.lang];
+    this.launcherLabel.textContent = messages[busy ? 'launcherLoading' : 'launcher'];
+    const count = Number(this.badge.dataset.count ?? 0);
+    this.badge.hidden = count < 1;
+    // The number is what is seen; the phrase is what is read out, with the launcher's name.
+    const seen = document.createElement('span');
+    seen.setAttribute('aria-hidden', 'true');
+    seen.textContent = String(count);
+    const heard = document.createElement('span');
+    heard.className = 'sr-only';
+    heard.textContent = ` (${messages.launcherBadge.replace('{count}', String(count))})`;
+    this.badge.replaceChildren(...(count > 0 ? [seen, heard] : []));
     this.launcher.dataset.position = this.config.position;
   }
 
@@ -218,6 +272,29 @@ export class DvcAssistant extends HTMLElement {
         return null;
       });
     return this.loading;
+  }
+
+  /** Loads the tour chunk once; without it the page simply has no guided tours. */
+  private loadTours(): Promise<TourHandle | null> {
+    this.tourEngine ??= import(/* @vite-ignore */ new URL(TOURS_ENTRY, DvcAssistant.base).href)
+      .then((module: { mountTours: MountTours }) =>
+        module.mountTours({
+          element: this,
+          root: this.shadowRoot!,
+          lang: () => this.lang,
+          toursUrl: () => this.config.tours ?? new URL('tours.json', DvcAssistant.base).href,
+          closePanel: () => this.setOpen(false, 'api', false),
+          handBack: (message) => {
+            this.setOpen(true, 'api', false);
+            void this.load().then((app) => app?.notify(message));
+          },
+        }),
+      )
+      .catch((error: unknown) => {
+        warnOnce(`the guided tours could not be loaded (${String(error)}).`);
+        return null;
+      });
+    return this.tourEngine;
   }
 
   /** `data-open` on the script tag opens the panel on every page that carries it. */
@@ -258,6 +335,11 @@ export class DvcAssistant extends HTMLElement {
       config: () => this.config,
       lang: () => this.lang,
       requestClose: (source) => this.setOpen(false, source, false),
+      setBadge: (count) => {
+        this.badge.dataset.count = String(Math.max(0, Math.floor(count)));
+        this.render();
+      },
+      startTour: (id) => this.startTour(id),
     };
   }
 }

@@ -72,6 +72,14 @@ export const HOST_STYLES = `
 .launcher:active { transform: translateY(1px); }
 .launcher:focus-visible { outline: 3px solid var(--_focus); outline-offset: 3px; }
 .launcher[aria-busy='true'] { cursor: progress; }
+.badge {
+  position: absolute; top: -0.35em; right: -0.35em;
+  min-width: 1.5em; height: 1.5em; padding: 0 0.35em; border-radius: 999px;
+  background: #b3261e; color: #fff; border: 2px solid var(--_on-accent);
+  font-size: 0.8em; font-weight: 700; line-height: 1.2em; text-align: center;
+}
+.badge[hidden] { display: none; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .launcher svg { width: 1.5em; height: 1.5em; flex: none; }
 .launcher[aria-expanded='true'] { display: none; }
 @media (max-width: 480px) {

@@ -85,7 +85,10 @@ describe('corpus CLI', () => {
   it('check validates and writes nothing', async () => {
     const { code, lines } = await run('check', '--dir', FIXTURE);
     expect(code).toBe(0);
-    expect(lines).toEqual([expect.stringMatching(/^corpus: 8 vi \+ 2 en entries, 60 questions, \d+ bytes \(\d+ gzip\) \(checked, nothing written\)$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^corpus: 8 vi \+ 2 en entries, 60 questions, \d+ bytes \(\d+ gzip\) \(checked, nothing written\)$/),
+      'corpus: 1 tours (checked)',
+    ]);
   });
 
   it('build creates the output folder and writes the artifact atomically, with identical bytes each time', async () => {
@@ -93,12 +96,15 @@ describe('corpus CLI', () => {
     const out = path.join(dir, 'nested', 'dist', 'corpus.json');
     const first = await run('build', '--dir', FIXTURE, '--out', out);
     expect(first.code).toBe(0);
-    expect(first.lines.at(-1)).toMatch(/^corpus: 8 vi \+ 2 en entries, 60 questions, \d+ bytes \(\d+ gzip\) → .*corpus\.json$/);
+    expect(first.lines).toEqual([
+      expect.stringMatching(/^corpus: 8 vi \+ 2 en entries, 60 questions, \d+ bytes \(\d+ gzip\) → .*corpus\.json$/),
+      expect.stringMatching(/^corpus: 1 tours → .*nested\/dist\/tours\.json$/),
+    ]);
     const bytes = await readFile(out);
     expect(JSON.parse(bytes.toString('utf8'))).toMatchObject({ format: FORMAT_VERSION, createdFrom: 10 });
     expect(await run('build', '--dir', FIXTURE, '--out', out)).toMatchObject({ code: 0 });
     expect((await readFile(out)).equals(bytes)).toBe(true);
-    expect(await readdir(path.dirname(out))).toEqual(['corpus.json']);
+    expect(await readdir(path.dirname(out))).toEqual(['corpus.json', 'tours.json']);
   });
 
   it('build with errors exits 1, prints every error and leaves the previous output untouched', async () => {
@@ -108,7 +114,8 @@ describe('corpus CLI', () => {
     const { code, lines } = await run('build', '--dir', 'test/fixtures/corpus-bad', '--out', out);
     expect(code).toBe(1);
     expect(lines.filter((line) => /^test\/fixtures\/corpus-bad\/.+\.md:\d+: /.test(line))).toHaveLength(23);
-    expect(lines.at(-1)).toBe('corpus: 22 errors, nothing written');
+    expect(lines.filter((line) => /^test\/fixtures\/corpus-bad\/tours\/.+\.json:\d+: /.test(line))).toHaveLength(15);
+    expect(lines.at(-1)).toBe('corpus: 37 errors, nothing written');
     expect(await readFile(out, 'utf8')).toBe('previous');
     expect(await readdir(dir)).toEqual(['corpus.json']);
   });
