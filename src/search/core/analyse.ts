@@ -45,7 +45,7 @@ export interface Analysis {
 /**
  * What the query side knows about the corpus vocabulary, for the guesses that need it:
  * Telex/VNI decoding, splitting run-together tokens and correcting typing slips.
- * `lexical.ts` builds one from the index.
+ * `lexical/stats.ts` builds one from the corpus statistics.
  */
 export interface Lexicon {
   /** Folded words of the corpus phrasings and tags: what a guess may produce. */

@@ -7,7 +7,7 @@ import type { Decision, SearchHit, SearchResult } from './types.js';
  * purpose: ranking only orders entries, the gate says how sure we are, from evidence
  * that is comparable between queries (shares of weighted words, not raw BM25 scores).
  *
- * Evidence per candidate (see `lexical.ts`; words weighted by their idf over topics):
+ * Evidence per candidate (see `lexical/evidence.ts`; words weighted by their idf over topics):
  * - `queryCoverage`: how much of the question the entry explains — its best phrasing
  *   fully, its other phrasings, tags and answer text half. The main signal against
  *   off-domain questions ("giá vàng hôm nay"): words no phrasing contains weigh the most.
