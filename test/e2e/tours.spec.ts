@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { Tour, TourCatalog } from '../../src/tours/format.js';
+import { STAFF_TOKEN } from '../../playwright.config.js';
 import { replayTour } from '../../build/tours/check.js';
 import { ask, axeViolations, watch, widget } from './support.js';
 
@@ -42,8 +43,9 @@ async function expectStep(page: Page, title: string): Promise<void> {
 }
 
 test.describe('guided tours', () => {
-  test('a citizen asks how to register a birth and is walked across pages to a submitted dossier (reload, error branch, axe on every step)', async ({ page }) => {
+  test('a citizen asks how to register a birth and is walked across pages to a submitted dossier (reload, error branch, axe on every step), counted in the staff indicators', async ({ page, request }) => {
     test.setTimeout(120_000);
+    const since = new Date().toISOString();
     const problems = await watch(page);
     const events = await recordTourEvents(page);
     const birth = tour('dang-ky-khai-sinh');
@@ -122,6 +124,16 @@ test.describe('guided tours', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('dvc-assistant:tour'))).toBeNull();
     expect(problems.errors).toEqual([]);
     expect(problems.cspViolations).toEqual([]);
+
+    // The staff indicators count it: leaving the page sends the batched events (sendBeacon),
+    // and a tour completed on the "submitted" page is a filing guided.
+    await page.goto('/');
+    await expect
+      .poll(async () => {
+        const response = await request.get(`/api/v1/stats?since=${encodeURIComponent(since)}`, { headers: { Authorization: `Bearer ${STAFF_TOKEN}` } });
+        return ((await response.json()) as { tours: unknown }).tours;
+      })
+      .toEqual({ started: 1, completed: 1, filingsGuided: 1 });
   });
 
   test('finds a late target, falls back on a redesigned page, reaches into scroll containers and shadow roots, and hands a missing target back to the conversation', async ({ page }) => {
