@@ -95,18 +95,7 @@ export function prepareReading(context: { readonly index: PostingIndex; readonly
   for (let u = 0; u < unitNames.length; u++) {
     const id = index.terms.get(unitNames[u]!);
     const holders = id === undefined ? undefined : index.body[id];
-    if (!holders) continue;
-    for (const entry of holders) {
-      if (scratch.entrySeen[entry] !== scratch.generation) continue;
-      if (scratch.bodySize === scratch.bodyUnit.length) {
-        scratch.bodyUnit = grow(scratch.bodyUnit);
-        scratch.bodyNext = grow(scratch.bodyNext);
-      }
-      scratch.bodyUnit[scratch.bodySize] = u;
-      scratch.bodyNext[scratch.bodySize] = scratch.bodyHead[entry]!;
-      scratch.bodyHead[entry] = scratch.bodySize++;
-      scratch.bodyWeight[entry]! += unitWeights[u]!;
-    }
+    if (holders) addBodyUnit(scratch, holders, u, unitWeights[u]!);
   }
   return {
     index,
@@ -122,6 +111,25 @@ export function prepareReading(context: { readonly index: PostingIndex; readonly
     unitInPhrasing: new Int32Array(unitNames.length),
     mark: 0,
   };
+}
+
+/**
+ * Links unit `u` to every touched entry whose answer holds it. Its own function so that
+ * the loop is at a function's top level (see `addPostings` in score.ts).
+ */
+function addBodyUnit(scratch: Scratch, holders: Int32Array, u: number, weight: number): void {
+  for (let i = 0; i < holders.length; i++) {
+    const entry = holders[i]!;
+    if (scratch.entrySeen[entry] !== scratch.generation) continue;
+    if (scratch.bodySize === scratch.bodyUnit.length) {
+      scratch.bodyUnit = grow(scratch.bodyUnit);
+      scratch.bodyNext = grow(scratch.bodyNext);
+    }
+    scratch.bodyUnit[scratch.bodySize] = u;
+    scratch.bodyNext[scratch.bodySize] = scratch.bodyHead[entry]!;
+    scratch.bodyHead[entry] = scratch.bodySize++;
+    scratch.bodyWeight[entry]! += weight;
+  }
 }
 
 /**

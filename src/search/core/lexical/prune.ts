@@ -103,24 +103,7 @@ export function prunedSearch(context: PruneContext, readings: readonly Evidence[
   const generation = ++merged.generation;
   merged.count = 0;
   const bound = { score: 0, queryCoverage: 0, phrasingCoverage: 0 };
-  for (const reading of readings) {
-    const { scratch } = reading;
-    for (let i = 0; i < scratch.entryCount; i++) {
-      const entry = scratch.entries[i]!;
-      entryBounds(reading, entry, bound);
-      if (merged.seen[entry] !== generation) {
-        merged.seen[entry] = generation;
-        merged.entries[merged.count++] = entry;
-        merged.score[entry] = bound.score;
-        merged.queryCoverage[entry] = bound.queryCoverage;
-        merged.phrasingCoverage[entry] = bound.phrasingCoverage;
-      } else {
-        merged.score[entry] = Math.max(merged.score[entry]!, bound.score);
-        merged.queryCoverage[entry] = Math.max(merged.queryCoverage[entry]!, bound.queryCoverage);
-        merged.phrasingCoverage[entry] = Math.max(merged.phrasingCoverage[entry]!, bound.phrasingCoverage);
-      }
-    }
-  }
+  for (const reading of readings) mergeBounds(merged, reading, bound);
   const entries = merged.entries.subarray(0, merged.count);
   const exact: LexicalMatch[] = [];
   const evaluate = (entry: number): LexicalMatch => {
@@ -139,13 +122,7 @@ export function prunedSearch(context: PruneContext, readings: readonly Evidence[
 
   // The best BM25 score: entries by their score bound until the bound falls below the best exact score.
   let topScore = 0;
-  for (;;) {
-    let next = -1;
-    for (const entry of entries) {
-      const score = merged.score[entry]!;
-      if (merged.evaluated[entry] !== generation && score >= topScore && (next < 0 || score > merged.score[next]!)) next = entry;
-    }
-    if (next < 0) break;
+  for (let next = nextByScore(merged, entries, topScore); next >= 0; next = nextByScore(merged, entries, topScore)) {
     topScore = Math.max(topScore, evaluate(next).score);
   }
 
@@ -159,16 +136,7 @@ export function prunedSearch(context: PruneContext, readings: readonly Evidence[
   for (const lang of [0, 1] as const) {
     const heap = merged.heap;
     heap.size = 0;
-    for (const entry of entries) {
-      if (stats.entryLang[entry] !== lang) continue;
-      const value = pruning.confidence({
-        queryCoverage: merged.queryCoverage[entry]!,
-        phrasingCoverage: merged.phrasingCoverage[entry]!,
-        relativeScore: topScore > 0 ? Math.min(1, merged.score[entry]! / topScore) : 0,
-      });
-      merged.ceiling[entry] = value * (1 + BOUND_MARGIN) + BOUND_MARGIN;
-      heap.items[heap.size++] = entry;
-    }
+    fillCeilings(merged, entries, stats.entryLang, lang, pruning, topScore);
     heapify(heap, merged.ceiling);
     const best: number[] = []; // the `keep` best confidences, descending
     const topics = { first: -1, firstValue: -Infinity, secondValue: -Infinity };
@@ -197,4 +165,58 @@ export function prunedSearch(context: PruneContext, readings: readonly Evidence[
     }
   }
   return { matches: exact.sort(byScore), omitted };
+}
+
+// The loops over every touched entry are functions of their own so that each is at a
+// function's top level: V8's Maglev tier in Chromium compiles a hot loop nested in another
+// on stack replacement and drops back to the interpreter each time it exits to the outer
+// loop, which left these scans mostly unoptimised for the first hundred queries (ADR 0002).
+
+/** Merges one reading's bounds into `merged`: per entry, the highest of each bound. */
+function mergeBounds(merged: MergedBounds, reading: Evidence, bound: { score: number; queryCoverage: number; phrasingCoverage: number }): void {
+  const { scratch } = reading;
+  const generation = merged.generation;
+  for (let i = 0; i < scratch.entryCount; i++) {
+    const entry = scratch.entries[i]!;
+    entryBounds(reading, entry, bound);
+    if (merged.seen[entry] !== generation) {
+      merged.seen[entry] = generation;
+      merged.entries[merged.count++] = entry;
+      merged.score[entry] = bound.score;
+      merged.queryCoverage[entry] = bound.queryCoverage;
+      merged.phrasingCoverage[entry] = bound.phrasingCoverage;
+    } else {
+      merged.score[entry] = Math.max(merged.score[entry]!, bound.score);
+      merged.queryCoverage[entry] = Math.max(merged.queryCoverage[entry]!, bound.queryCoverage);
+      merged.phrasingCoverage[entry] = Math.max(merged.phrasingCoverage[entry]!, bound.phrasingCoverage);
+    }
+  }
+}
+
+/** The unevaluated entry with the highest score bound not below `topScore` (the first of equals), or -1. */
+function nextByScore(merged: MergedBounds, entries: Int32Array, topScore: number): number {
+  const generation = merged.generation;
+  let next = -1;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    const score = merged.score[entry]!;
+    if (merged.evaluated[entry] !== generation && score >= topScore && (next < 0 || score > merged.score[next]!)) next = entry;
+  }
+  return next;
+}
+
+/** Puts the entries of language `lang` on the heap, each with its confidence ceiling. */
+function fillCeilings(merged: MergedBounds, entries: Int32Array, entryLang: CorpusStats['entryLang'], lang: 0 | 1, pruning: LexicalPruning, topScore: number): void {
+  const heap = merged.heap;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    if (entryLang[entry] !== lang) continue;
+    const value = pruning.confidence({
+      queryCoverage: merged.queryCoverage[entry]!,
+      phrasingCoverage: merged.phrasingCoverage[entry]!,
+      relativeScore: topScore > 0 ? Math.min(1, merged.score[entry]! / topScore) : 0,
+    });
+    merged.ceiling[entry] = value * (1 + BOUND_MARGIN) + BOUND_MARGIN;
+    heap.items[heap.size++] = entry;
+  }
 }

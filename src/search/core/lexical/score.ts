@@ -1,5 +1,5 @@
 import { LEXICAL_DEFAULTS } from './defaults.js';
-import type { PostingIndex } from './postings.js';
+import type { FieldPostings, PostingIndex } from './postings.js';
 import { grow, type Scratch } from './scratch.js';
 
 /**
@@ -26,7 +26,7 @@ export interface QueryTerm {
  * documents and entries, each document's sum and matched terms.
  */
 export function accumulate(index: PostingIndex, scratch: Scratch, terms: readonly QueryTerm[]): void {
-  const generation = ++scratch.generation;
+  scratch.generation++;
   scratch.entryCount = 0;
   scratch.poolSize = 0;
   scratch.bodySize = 0;
@@ -41,36 +41,56 @@ export function accumulate(index: PostingIndex, scratch: Scratch, terms: readonl
       const from = field.start[id]!;
       const to = field.start[id + 1]!;
       if (from === to) continue;
-      const factor = boost * fieldBoost * field.idf[id]!;
-      for (let i = from; i < to; i++) {
-        const doc = field.docs[i]!;
-        const value = factor * field.tf[i]!;
-        if (scratch.documentSeen[doc] !== generation) {
-          scratch.documentSeen[doc] = generation;
-          scratch.score[doc] = value;
-          scratch.matched[doc] = 1;
-          scratch.unitSum[doc] = weight;
-          scratch.head[doc] = -1;
-          const entry = index.documentEntry[doc]!;
-          if (scratch.entrySeen[entry] !== generation) {
-            scratch.entrySeen[entry] = generation;
-            scratch.bodyHead[entry] = -1;
-            scratch.bodyWeight[entry] = 0;
-            scratch.entries[scratch.entryCount++] = entry;
-          }
-        } else {
-          scratch.score[doc]! += value;
-          scratch.matched[doc]!++;
-          scratch.unitSum[doc]! += weight;
-        }
-        if (scratch.poolSize === scratch.poolTerm.length) {
-          scratch.poolTerm = grow(scratch.poolTerm);
-          scratch.poolNext = grow(scratch.poolNext);
-        }
-        scratch.poolTerm[scratch.poolSize] = t;
-        scratch.poolNext[scratch.poolSize] = scratch.head[doc]!;
-        scratch.head[doc] = scratch.poolSize++;
-      }
+      addPostings(index, scratch, field, from, to, boost * fieldBoost * field.idf[id]!, t, weight);
     }
+  }
+}
+
+/**
+ * One term's postings in one field, a function of its own: V8's optimising tiers in Chromium
+ * (Maglev) compile a hot loop nested in another loop on stack replacement and drop back to the
+ * interpreter each time it exits to the outer loop, so an inner loop left inline ran mostly
+ * unoptimised for the first hundred queries (see ADR 0002). A loop at a function's top level
+ * does not have that exit.
+ */
+function addPostings(
+  index: PostingIndex,
+  scratch: Scratch,
+  field: FieldPostings,
+  from: number,
+  to: number,
+  factor: number,
+  t: number,
+  weight: number,
+): void {
+  const generation = scratch.generation;
+  for (let i = from; i < to; i++) {
+    const doc = field.docs[i]!;
+    const value = factor * field.tf[i]!;
+    if (scratch.documentSeen[doc] !== generation) {
+      scratch.documentSeen[doc] = generation;
+      scratch.score[doc] = value;
+      scratch.matched[doc] = 1;
+      scratch.unitSum[doc] = weight;
+      scratch.head[doc] = -1;
+      const entry = index.documentEntry[doc]!;
+      if (scratch.entrySeen[entry] !== generation) {
+        scratch.entrySeen[entry] = generation;
+        scratch.bodyHead[entry] = -1;
+        scratch.bodyWeight[entry] = 0;
+        scratch.entries[scratch.entryCount++] = entry;
+      }
+    } else {
+      scratch.score[doc]! += value;
+      scratch.matched[doc]!++;
+      scratch.unitSum[doc]! += weight;
+    }
+    if (scratch.poolSize === scratch.poolTerm.length) {
+      scratch.poolTerm = grow(scratch.poolTerm);
+      scratch.poolNext = grow(scratch.poolNext);
+    }
+    scratch.poolTerm[scratch.poolSize] = t;
+    scratch.poolNext[scratch.poolSize] = scratch.head[doc]!;
+    scratch.head[doc] = scratch.poolSize++;
   }
 }
