@@ -19,7 +19,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeModelIndex } from './model-index.js';
+import { prng } from '../prng.js';
+import { writeJson, writeModelIndex } from './model-index.js';
 import { DataType, encodeModel, float32Bytes, int64Bytes, type NodeSpec, type TensorSpec } from './onnx-writer.js';
 
 export const E5_SHAPED_MODEL_ID = 'dvc-bench/e5-small-shaped';
@@ -132,17 +133,6 @@ function tokenizerJson(): unknown {
   };
 }
 
-/** mulberry32: seeded, fast; the same seed gives the same weights. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The encoder graph (BERT/XLM-R, post-layer-norm), with the q8 export's dynamic
@@ -271,9 +261,6 @@ function encoderGraph(shape: Readonly<EncoderShape>): Parameters<typeof encodeMo
   };
 }
 
-async function writeJson(file: string, value: unknown): Promise<void> {
-  await writeFile(file, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
-}
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const out = process.argv[2] ?? path.join('test-results', 'bench-models');

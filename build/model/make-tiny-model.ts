@@ -25,7 +25,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { canonicalSyllable, foldSyllable, syllables } from '../../src/search/core/normalise.js';
-import { writeModelIndex } from './model-index.js';
+import { writeJson, writeModelIndex } from './model-index.js';
 import { DataType, encodeModel, float32Bytes, int64Bytes, int8Bytes } from './onnx-writer.js';
 
 export const TINY_MODEL_ID = 'dvc-test/tiny-vi-embed';
@@ -253,9 +253,6 @@ async function markdownFiles(folder: string): Promise<string[]> {
   return files;
 }
 
-async function writeJson(file: string, value: unknown): Promise<void> {
-  await writeFile(file, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
-}
 
 async function main(argv: readonly string[]): Promise<number> {
   const corpora: string[] = [];

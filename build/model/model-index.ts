@@ -55,7 +55,7 @@ export async function writeModelIndex(base: string): Promise<ModelIndex> {
   await mkdir(base, { recursive: true });
   const file = path.join(base, MODEL_INDEX_FILE);
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(index, null, 2)}\n`, 'utf8');
+  await writeJson(temporary, index);
   await rename(temporary, file);
   return index;
 }
@@ -66,4 +66,9 @@ async function subfolders(folder: string): Promise<string[]> {
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
     .sort();
+}
+
+/** Writes a model file or the index as indented JSON with a final newline (what transformers.js and people read). */
+export async function writeJson(file: string, value: unknown): Promise<void> {
+  await writeFile(file, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
 }

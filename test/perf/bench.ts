@@ -38,7 +38,8 @@ import {
   type RunOptions,
   type RunResult,
 } from './lexical.js';
-import { prng, syntheticCorpus, syntheticQueries } from './synthetic.js';
+import { prng } from '../../build/prng.js';
+import { syntheticCorpus, syntheticQueries } from './synthetic.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const ARTIFACT_PATH = 'dist/corpus.json';

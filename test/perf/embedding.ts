@@ -34,7 +34,7 @@ import { loadNodeEmbedder } from '../../build/model/node-embedder.js';
 import { staticClosure, type ManifestChunk } from '../../build/manifest.js';
 import { createEngine } from '../../src/search/core/engine.js';
 import type { Embedder } from '../../src/search/core/types.js';
-import { prng } from './synthetic.js';
+import { prng } from '../../build/prng.js';
 
 const QUERIES = ['lam lai cccd o dau', 'đổi giấy phép lái xe', 'gia han the bao hiem y te', 'tra cuu ho so', 'khai sinh cho con', 'thời tiết hôm nay'];
 const ROUNDS = 20;

@@ -11,6 +11,7 @@
  * Same real entries, count and seed → the same entries, byte for byte.
  */
 import { corpusHash } from '../../build/corpus/compile.js';
+import { prng } from '../../build/prng.js';
 import { createArtifact, stringifyArtifact } from '../../src/search/core/serialise.js';
 import type { CorpusArtifact, CorpusEntry } from '../../src/search/core/types.js';
 import type { BenchQuery } from './lexical.js';
@@ -32,18 +33,6 @@ export interface SyntheticCorpus {
   generateMs: number;
   /** Milliseconds to build the artifact (index included) and stringify it: the compiler's cost. */
   buildMs: number;
-}
-
-/** mulberry32: small, fast, good enough to pick words. Returns floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Entries and artifact of a synthetic corpus of `options.count` entries, timed. */
