@@ -225,11 +225,11 @@ export async function benchEmbedding(): Promise<string> {
   return out.join('\n');
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) console.log(await benchEmbedding());
-
-/** The bench page's module (no inline script under the CSP): drives the real worker through the protocol. */
-function benchPageScript(): string {
-  return `
+/**
+ * What both bench pages start with: the built worker, its `ready`/`mode` hooks, a count of
+ * progress messages and `ask(text)`, one `query` round trip of the worker protocol.
+ */
+const WORKER_CLIENT = `
 const worker = new Worker('/dist/dvc-assistant.worker.js', { type: 'module' });
 let next = 1;
 const waiting = new Map();
@@ -245,6 +245,13 @@ const ask = (text) => new Promise((resolve) => {
   waiting.set(id, resolve);
   worker.postMessage({ type: 'query', id, text, lang: 'vi' });
 });
+`;
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) console.log(await benchEmbedding());
+
+/** The bench page's module (no inline script under the CSP): drives the real worker through the protocol. */
+function benchPageScript(): string {
+  return `${WORKER_CLIENT}
 window.__bench = (async () => {
   await new Promise((resolve) => {
     onReady = resolve;
@@ -345,21 +352,7 @@ async function e5Section(page: import('@playwright/test').Page, origin: string, 
 /** The e5 page's module: lexical timings first, then load-model, then hybrid timings, per question length. */
 function e5PageScript(): string {
   const texts = Object.fromEntries(TOKEN_LENGTHS.map((tokens) => [tokens, textOfTokens(tokens)]));
-  return `
-const worker = new Worker('/dist/dvc-assistant.worker.js', { type: 'module' });
-let next = 1;
-const waiting = new Map();
-let onMode, onReady;
-worker.onmessage = ({ data }) => {
-  if (data.type === 'ready') onReady(data);
-  else if (data.type === 'mode') onMode(data);
-  else if (data.id !== undefined) waiting.get(data.id)?.(data);
-};
-const ask = (text) => new Promise((resolve) => {
-  const id = next++;
-  waiting.set(id, resolve);
-  worker.postMessage({ type: 'query', id, text, lang: 'vi' });
-});
+  return `${WORKER_CLIENT}
 const texts = ${JSON.stringify(texts)};
 const time = async (rounds) => {
   const times = {};
