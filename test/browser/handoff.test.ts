@@ -83,7 +83,9 @@ describe('handoff in the panel', () => {
     let calls = 0;
     const fake = fakeFetch(async () => {
       calls += 1;
-      if (calls === 1) return new Response('{"error":{"code":"busy","message":""}}', { status: 503 });
+      // Retry-After holds the notice on screen for a second; full jitter alone may retry
+      // within one poll of waitUntil, and the notice would come and go unseen.
+      if (calls === 1) return new Response('{"error":{"code":"busy","message":""}}', { status: 503, headers: { 'Retry-After': '1' } });
       return new Response(JSON.stringify({ answer: 'Đây là câu trả lời.', sources: [], actions: [], handoffId: 'h-1' }), { headers: { 'Content-Type': 'application/json' } });
     });
     restore = fake.restore;
