@@ -1,3 +1,4 @@
+import { suggestionsOf } from '../../src/search/core/gate.js';
 import type { SearchResult } from '../../src/search/core/types.js';
 
 /** One line of an evaluation set: the question and what a right answer is. */
@@ -20,7 +21,7 @@ export interface EvalReport {
   offDomain: number;
   /** Decision `answer` with an expected topic first, over in-domain questions. */
   answeredRight: number;
-  /** That, or an expected topic among the top 3 of a `suggest`, over in-domain questions. */
+  /** That, or an expected topic among the suggestions the widget shows for a `suggest` (`suggestionsOf`), over in-domain questions. */
   helpful: number;
   /** `answer` decisions whose first topic is not expected (off-domain ones included), over all questions. */
   wrongConfident: number;
@@ -87,7 +88,8 @@ export function evaluate(
     if (first) at1++;
     if (inTop3) at3++;
     if (answered && first) answeredRight++;
-    if ((answered && first) || (result.decision === 'suggest' && inTop3)) helpful++;
+    const offered = suggestionsOf(result).some((hit) => expected.includes(hit.topic));
+    if ((answered && first) || (result.decision === 'suggest' && offered)) helpful++;
     else miss();
     if (answered && !first) wrong++;
   });
