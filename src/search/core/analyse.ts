@@ -104,6 +104,12 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
     const token = tokens[i]!;
     const key = keys[i]!;
     const next = keys[i + 1];
+    const spaced = vocabulary ? joinSpacedName(keys, i, vocabulary) : null;
+    if (spaced) {
+      add(spaced.word, true);
+      i += spaced.tokens - 1;
+      continue;
+    }
     if (translate && isAscii(token) && (english || !isVietnameseSyllable(token))) {
       // A translation is a guess: the gate trusts it like a corrected slip.
       const phrase = next !== undefined ? translateEnglish(key, next) : undefined;
@@ -160,6 +166,25 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
   if (lexicon && !english) correctSlips(analysis, lexicon);
   return analysis;
 }
+
+/**
+ * A name written as one word that the citizen spaced out after its first letter: "i hà
+ * nội" for iHanoi, "v neid" for VNeID. Only a lone letter starts one, and only a word of
+ * the corpus vocabulary ends it, so ordinary words ("hà nội") are never glued together.
+ */
+function joinSpacedName(keys: readonly string[], i: number, vocabulary: ReadonlySet<string>): { word: string; tokens: number } | null {
+  const first = keys[i]!;
+  if (!/^[a-z]$/.test(first)) return null;
+  let word = first;
+  for (let n = 2; n <= MAX_SPACED_PIECES && i + n - 1 < keys.length; n++) {
+    word += keys[i + n - 1];
+    if (word.length >= 4 && vocabulary.has(word)) return { word, tokens: n };
+  }
+  return null;
+}
+
+/** Pieces {@link joinSpacedName} glues at most: a letter and two syllables ("i ha noi"). */
+const MAX_SPACED_PIECES = 3;
 
 function addWord(analysis: Analysis, token: string, guessed: boolean): void {
   if (isStopword(token, analysis.english)) return;

@@ -248,6 +248,18 @@ describe('analyse with the corpus lexicon', () => {
     expect(read('xyzabc').words).toEqual(['xyzabc']);
   });
 
+  it('glues a name spaced out after its first letter back together, and never ordinary words', () => {
+    const names = [entry('ihanoi', ['tải ứng dụng iHanoi', 'Hà Nội có app gì']), entry('vneid', ['kích hoạt VNeID mức 2'])];
+    const known = loadLexicalIndex(buildLexicalIndex(names), names).lexicon;
+    const words = (text: string) => analyse(text, { lexicon: known }).words;
+    expect(words('i hà nội là gì')).toEqual(['ihanoi', 'gi']);
+    expect(analyse('i hà nội', { lexicon: known }).guessed).toEqual([true]);
+    expect(words('v neid mức 2')).toEqual(['vneid', 'muc', '2']);
+    // "hà nội" alone stays two words, and a lone letter before other words stays as typed.
+    expect(words('hà nội có app gì')).toEqual(['ha', 'noi', 'co', 'app', 'gi']);
+    expect(words('ý kiến')).toEqual(['y', 'kien']);
+  });
+
   it('corrects a one-slip misspelling back to a corpus word that fits its neighbour (property, brute-force reference)', () => {
     const pairs = corpus
       .flatMap((item) => [item.title, ...item.questions])
