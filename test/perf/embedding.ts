@@ -134,6 +134,9 @@ export async function benchEmbedding(): Promise<string> {
         send(benchPageScript(), 'text/javascript');
       } else if (url.pathname === '/e5.html') {
         send('<!doctype html><title>e5-shaped bench</title><script type="module" src="/e5.js"></script>', 'text/html');
+      } else if (url.pathname === '/favicon.ico') {
+        // The browser asks for one on every page; an empty answer keeps the 404 list for real misses.
+        response.writeHead(204).end();
       } else if (url.pathname === '/e5.js') {
         send(e5PageScript(), 'text/javascript');
       } else if (url.pathname === '/dist/corpus-tiny.json') {
