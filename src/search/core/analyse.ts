@@ -337,7 +337,7 @@ export const ANALYSE_DEFAULTS = Object.freeze({
  * silently missing words. Bump {@link ANALYSER_VERSION} when the code (not the tables)
  * changes what {@link analyse} returns.
  */
-export const ANALYSER_VERSION = 2;
+export const ANALYSER_VERSION = 3;
 
 /** @returns `a<version>-<hash>` of the analyser version and its tables */
 export function analyserId(): string {
