@@ -7,10 +7,11 @@
  * 2. replays the decision (`decide` of `src/search/core/gate.ts`) for every combination of
  *    answer threshold, suggest threshold and relative lead, and scores each with the
  *    metrics of `eval` (`build/cli/metrics.ts`);
- * 3. prints the best combinations on the tuning lines — most answered right with at most
- *    3 % wrong confident answers and at least 95 % of off-domain questions handed off —
- *    with their numbers on the odd lines, the even lines and all lines, and the current
- *    defaults for comparison.
+ * 3. prints the best combinations on the tuning lines — among those that meet every target
+ *    of issue #3, the fewest wrong confident answers, then the most helpful; when
+ *    none does, the most answered right with at most 3 % wrong confident answers and at
+ *    least 95 % of off-domain questions handed off — with their numbers on the odd lines,
+ *    the even lines and all lines, and the current defaults for comparison.
  *
  * Questions are split by parity (the first is odd): tune on one half, check on the other, so
  * the numbers of the other half say what to expect on questions nobody tuned on.
@@ -120,14 +121,23 @@ async function main(argv: readonly string[]): Promise<number> {
     all: score(cases, ranked, setting, 'all', topicOf),
   });
 
-  rows.sort((a, b) => objective(b.tuned) - objective(a.tuned) || compareSettings(a.setting, b.setting));
+  // Settings that meet every target come first, the most cautious of them first: the
+  // fewest wrong confident answers (a wrong answer costs a citizen more than a suggestion
+  // or a handoff), then the most helpful, the most answered right. When none meets every
+  // target: the most answered right, then the most helpful.
+  rows.sort((a, b) => {
+    const meets = Number(meetsTargets(b.tuned)) - Number(meetsTargets(a.tuned));
+    if (meets !== 0) return meets;
+    const caution = meetsTargets(a.tuned) ? Math.round((a.tuned.wrongConfident - b.tuned.wrongConfident) * 1e4) : 0;
+    return caution || objective(b.tuned, meetsTargets(a.tuned)) - objective(a.tuned, meetsTargets(a.tuned)) || compareSettings(a.setting, b.setting);
+  });
   const pct = (x: number): string => (x * 100).toFixed(1);
   const cells = (r: EvalReport): string =>
     `${pct(r.answeredRight)} | ${pct(r.helpful)} | ${pct(r.wrongConfident)} | ${pct(r.offDomainHandedOff)}`;
   console.log(`${options.file}: ${cases.length} questions; tuned on ${tune} lines (line 1 is odd)`);
   console.log(
     `guards on the tuned lines: wrong confident ≤ ${pct(LEXICAL_TARGETS.wrongConfident)} %, off-domain handed off ≥ ${pct(LEXICAL_TARGETS.offDomainHandedOff)} %; ` +
-      'objective: answered right, then helpful',
+      'objective: among settings that meet every target, the fewest wrong confident answers, then helpful; else answered right, then helpful',
   );
   console.log('columns per half: answered right | helpful | wrong confident | off-domain handed off (%)\n');
   console.log('| w | s | answer | suggest | lead | coverage lead | odd | | | | even | | | | all | | | |');
@@ -204,8 +214,14 @@ function meetsGuards(report: EvalReport): boolean {
   return report.wrongConfident <= LEXICAL_TARGETS.wrongConfident && report.offDomainHandedOff >= LEXICAL_TARGETS.offDomainHandedOff;
 }
 
-function objective(report: EvalReport): number {
-  return Math.round(report.answeredRight * 1e4) * 1e4 + Math.round(report.helpful * 1e4);
+function meetsTargets(report: EvalReport): boolean {
+  return meetsGuards(report) && report.answeredRight >= LEXICAL_TARGETS.answeredRight && report.helpful >= LEXICAL_TARGETS.helpful;
+}
+
+/** Answered right, then helpful; or helpful first (`helpfulFirst`) once every target is met. */
+function objective(report: EvalReport, helpfulFirst = false): number {
+  const [first, second] = helpfulFirst ? [report.helpful, report.answeredRight] : [report.answeredRight, report.helpful];
+  return Math.round(first * 1e4) * 1e4 + Math.round(second * 1e4);
 }
 
 /** Among equals, the more cautious setting first: higher thresholds, smaller lead. */
