@@ -121,16 +121,7 @@ async function main(argv: readonly string[]): Promise<number> {
     all: score(cases, ranked, setting, 'all', topicOf),
   });
 
-  // Settings that meet every target come first, the most cautious of them first: the
-  // fewest wrong confident answers (a wrong answer costs a citizen more than a suggestion
-  // or a handoff), then the most helpful, the most answered right. When none meets every
-  // target: the most answered right, then the most helpful.
-  rows.sort((a, b) => {
-    const meets = Number(meetsTargets(b.tuned)) - Number(meetsTargets(a.tuned));
-    if (meets !== 0) return meets;
-    const caution = meetsTargets(a.tuned) ? Math.round((a.tuned.wrongConfident - b.tuned.wrongConfident) * 1e4) : 0;
-    return caution || objective(b.tuned, meetsTargets(a.tuned)) - objective(a.tuned, meetsTargets(a.tuned)) || compareSettings(a.setting, b.setting);
-  });
+  rows.sort((a, b) => compareReports(a.tuned, b.tuned) || compareSettings(a.setting, b.setting));
   const pct = (x: number): string => (x * 100).toFixed(1);
   const cells = (r: EvalReport): string =>
     `${pct(r.answeredRight)} | ${pct(r.helpful)} | ${pct(r.wrongConfident)} | ${pct(r.offDomainHandedOff)}`;
@@ -218,10 +209,17 @@ function meetsTargets(report: EvalReport): boolean {
   return meetsGuards(report) && report.answeredRight >= LEXICAL_TARGETS.answeredRight && report.helpful >= LEXICAL_TARGETS.helpful;
 }
 
-/** Answered right, then helpful; or helpful first (`helpfulFirst`) once every target is met. */
-function objective(report: EvalReport, helpfulFirst = false): number {
-  const [first, second] = helpfulFirst ? [report.helpful, report.answeredRight] : [report.answeredRight, report.helpful];
-  return Math.round(first * 1e4) * 1e4 + Math.round(second * 1e4);
+/**
+ * Better first. Settings that meet every target come first, and among them the most
+ * cautious: the fewest wrong confident answers (a wrong answer costs a citizen more than a
+ * suggestion or a handoff), then the most helpful, then the most answered right. Among the
+ * others: the most answered right, then the most helpful.
+ */
+function compareReports(a: EvalReport, b: EvalReport): number {
+  const meets = Number(meetsTargets(b)) - Number(meetsTargets(a));
+  if (meets !== 0) return meets;
+  if (meetsTargets(a)) return a.wrongConfident - b.wrongConfident || b.helpful - a.helpful || b.answeredRight - a.answeredRight;
+  return b.answeredRight - a.answeredRight || b.helpful - a.helpful;
 }
 
 /** Among equals, the more cautious setting first: higher thresholds, smaller lead. */
