@@ -21,6 +21,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { prng } from '../prng.js';
 import { writeJson, writeModelIndex } from './model-index.js';
+import { SPECIAL_TOKENS, writeWordPieceTokenizer } from './wordpiece-tokenizer.js';
 import { DataType, encodeModel, float32Bytes, int64Bytes, type NodeSpec, type TensorSpec } from './onnx-writer.js';
 
 export const E5_SHAPED_MODEL_ID = 'dvc-bench/e5-small-shaped';
@@ -93,46 +94,16 @@ export async function makeE5ShapedModel(options: { out: string; shape?: Readonly
     max_position_embeddings: shape.positions,
     'transformers.js_config': { dtype: 'q8' },
   });
-  await writeJson(path.join(dir, 'tokenizer_config.json'), {
-    tokenizer_class: 'BertTokenizer',
-    model_max_length: shape.positions,
-    do_lower_case: true,
-    strip_accents: false,
-    unk_token: '[UNK]',
-    pad_token: '[PAD]',
-    cls_token: '[CLS]',
-    sep_token: '[SEP]',
-    mask_token: '[MASK]',
-  });
-  await writeJson(path.join(dir, 'tokenizer.json'), tokenizerJson());
+  await writeWordPieceTokenizer(dir, { vocabulary: e5ShapedVocabulary(), maxLength: shape.positions });
   await writeFile(stamp, shapeText);
   await writeModelIndex(options.out);
   return { id: E5_SHAPED_MODEL_ID, dir, onnxBytes: onnx.length, generated: true };
 }
 
-const SPECIAL = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'];
-
-function tokenizerJson(): unknown {
-  const vocabulary = [...SPECIAL, 'query', ':', ...Array.from({ length: E5_SHAPED_WORDS }, (_, i) => `w${String(i).padStart(4, '0')}`)];
-  return {
-    version: '1.0',
-    truncation: null,
-    padding: null,
-    added_tokens: SPECIAL.map((content, id) => ({ id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true })),
-    normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: false, lowercase: true },
-    pre_tokenizer: { type: 'BertPreTokenizer' },
-    post_processor: { type: 'BertProcessing', sep: ['[SEP]', 3], cls: ['[CLS]', 2] },
-    decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
-    model: {
-      type: 'WordPiece',
-      unk_token: '[UNK]',
-      continuing_subword_prefix: '##',
-      max_input_chars_per_word: 100,
-      vocab: Object.fromEntries(vocabulary.map((word, id) => [word, id])),
-    },
-  };
+/** The special tokens, the prefix's words and numbered filler words (`textOfTokens` builds questions from them). */
+function e5ShapedVocabulary(): string[] {
+  return [...SPECIAL_TOKENS, 'query', ':', ...Array.from({ length: E5_SHAPED_WORDS }, (_, i) => `w${String(i).padStart(4, '0')}`)];
 }
-
 
 /**
  * The encoder graph (BERT/XLM-R, post-layer-norm), with the q8 export's dynamic

@@ -26,6 +26,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { canonicalSyllable, foldSyllable, syllables } from '../../src/search/core/normalise.js';
 import { writeJson, writeModelIndex } from './model-index.js';
+import { SPECIAL_TOKENS, writeWordPieceTokenizer } from './wordpiece-tokenizer.js';
 import { DataType, encodeModel, float32Bytes, int64Bytes, int8Bytes } from './onnx-writer.js';
 
 export const TINY_MODEL_ID = 'dvc-test/tiny-vi-embed';
@@ -40,7 +41,6 @@ export const TINY_DEFAULTS = Object.freeze({
   maxLength: 128,
 });
 
-const SPECIAL_TOKENS = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'] as const;
 
 export interface TinyModelOptions {
   /** Model base folder; the model goes to `<out>/dvc-test/tiny-vi-embed/`. */
@@ -93,19 +93,7 @@ export async function makeTinyModel(options: TinyModelOptions = {}): Promise<Tin
     max_position_embeddings: TINY_DEFAULTS.maxLength,
     'transformers.js_config': { dtype: 'q8' },
   });
-  await writeJson(path.join(dir, 'tokenizer_config.json'), {
-    tokenizer_class: 'BertTokenizer',
-    model_max_length: TINY_DEFAULTS.maxLength,
-    do_lower_case: true,
-    strip_accents: false,
-    clean_up_tokenization_spaces: true,
-    unk_token: '[UNK]',
-    pad_token: '[PAD]',
-    cls_token: '[CLS]',
-    sep_token: '[SEP]',
-    mask_token: '[MASK]',
-  });
-  await writeJson(path.join(dir, 'tokenizer.json'), tokenizerJson(vocabulary));
+  await writeWordPieceTokenizer(dir, { vocabulary, maxLength: TINY_DEFAULTS.maxLength, vietnamese: true });
   await writeModelIndex(out);
   return { id: TINY_MODEL_ID, dir, vocabSize: vocabulary.length, dim, onnxBytes: onnx.length };
 }
@@ -204,42 +192,6 @@ function embeddingGraph(vocabSize: number, dim: number, values: Int8Array, scale
       { opType: 'Mul', name: 'masked', inputs: ['tokens', 'mask.3d'], outputs: ['last_hidden_state'] },
     ],
   });
-}
-
-/** A Hugging Face tokenizers JSON: NFC + BertNormalizer (lowercase, accents KEPT), WordPiece. */
-function tokenizerJson(vocabulary: readonly string[]): unknown {
-  return {
-    version: '1.0',
-    truncation: null,
-    padding: null,
-    added_tokens: SPECIAL_TOKENS.map((content, id) => ({
-      id,
-      content,
-      single_word: false,
-      lstrip: false,
-      rstrip: false,
-      normalized: false,
-      special: true,
-    })),
-    normalizer: {
-      type: 'Sequence',
-      normalizers: [
-        { type: 'NFC' },
-        // strip_accents must be false: null would follow `lowercase` and strip Vietnamese marks.
-        { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: false, lowercase: true },
-      ],
-    },
-    pre_tokenizer: { type: 'BertPreTokenizer' },
-    post_processor: { type: 'BertProcessing', sep: ['[SEP]', 3], cls: ['[CLS]', 2] },
-    decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
-    model: {
-      type: 'WordPiece',
-      unk_token: '[UNK]',
-      continuing_subword_prefix: '##',
-      max_input_chars_per_word: 100,
-      vocab: Object.fromEntries(vocabulary.map((word, id) => [word, id])),
-    },
-  };
 }
 
 async function markdownFiles(folder: string): Promise<string[]> {
