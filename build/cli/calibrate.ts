@@ -18,12 +18,12 @@
  * `--weights` also varies the confidence weights (phrasing weight w, score weight s),
  * which needs one engine pass per pair. Output goes to stdout; nothing is written.
  */
-import { readFile } from 'node:fs/promises';
 import { GATE_DEFAULTS, decide, type DecisionOptions, type GateCandidate, type QuestionEvidence } from '../../src/search/core/gate.js';
 import { scopeEvidence } from '../../src/search/core/scope.js';
 import { createEngine } from '../../src/search/core/engine.js';
 import type { CorpusArtifact, SearchHit, SearchResult } from '../../src/search/core/types.js';
 import { CLI_DEFAULTS, createCliEngine, parseOptions } from './engine.js';
+import { readEvalSet } from './eval-set.js';
 import { LEXICAL_TARGETS, evaluate, type EvalCase, type EvalReport } from './metrics.js';
 
 const USAGE = 'usage: calibrate --file set.jsonl [--tune odd|even|all] [--weights] [--top N] [--artifact <file>]';
@@ -71,7 +71,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const tune = (options.tune ?? 'odd') as Half;
   const top = Math.max(1, Number(options.top ?? 12) || 12);
-  const cases = await readCases(options.file as string);
+  const cases = await readEvalSet(options.file as string);
   const cli = await createCliEngine({
     artifact: String(options.artifact ?? CLI_DEFAULTS.artifact),
     model: 'none',
@@ -237,17 +237,6 @@ function range(from: number, to: number, step: number): number[] {
   const values: number[] = [];
   for (let i = 0; from + i * step <= to + 1e-9; i++) values.push(Math.round((from + i * step) * 100) / 100);
   return values;
-}
-
-async function readCases(file: string): Promise<EvalCase[]> {
-  const cases: EvalCase[] = [];
-  (await readFile(file, 'utf8')).split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    const c = JSON.parse(line) as Partial<EvalCase>;
-    if (typeof c.q !== 'string' || c.expect === undefined) throw new Error(`${file}:${i + 1}: needs "q" and "expect"`);
-    cases.push({ q: c.q, expect: c.expect });
-  });
-  return cases;
 }
 
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {

@@ -8,7 +8,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { CLI_DEFAULTS, createCliEngine, parseOptions } from './engine.js';
-import { LEXICAL_TARGETS, evaluate, shortfalls, type EvalCase, type EvalTargets } from './metrics.js';
+import { readEvalSet } from './eval-set.js';
+import { LEXICAL_TARGETS, evaluate, shortfalls, type EvalTargets } from './metrics.js';
 
 const USAGE = 'usage: eval --file set.jsonl [--model none|<id>] [--model-base <dir>] [--artifact <file>] [--check [--targets file.json]] [--json]';
 
@@ -29,7 +30,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`eval: ${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const cases = await readCases(options.file as string);
+  const cases = await readEvalSet(options.file as string);
   const engine = await createCliEngine({
     artifact: String(options.artifact ?? CLI_DEFAULTS.artifact),
     model: String(options.model ?? CLI_DEFAULTS.model),
@@ -79,25 +80,6 @@ async function readTargets(file: string): Promise<EvalTargets> {
     targets[key] = value;
   }
   return targets;
-}
-
-async function readCases(file: string): Promise<EvalCase[]> {
-  const lines = (await readFile(file, 'utf8')).split('\n');
-  const cases: EvalCase[] = [];
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch {
-      throw new Error(`${file}:${i + 1}: not valid JSON`);
-    }
-    const c = parsed as Partial<EvalCase>;
-    const validExpect = typeof c.expect === 'string' || (Array.isArray(c.expect) && c.expect.every((x) => typeof x === 'string'));
-    if (typeof c.q !== 'string' || !c.q.trim() || !validExpect) throw new Error(`${file}:${i + 1}: needs "q" and "expect"`);
-    cases.push({ q: c.q, expect: c.expect! });
-  });
-  return cases;
 }
 
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {

@@ -52,24 +52,7 @@ const LANGS = ['vi', 'en'] as const;
  */
 export async function compileCorpus(dir: string, options: CompileOptions = {}): Promise<CompileResult> {
   const today = options.today ?? todayInVietnam();
-  const diagnostics: Diagnostic[] = [];
-  const parsed: ParsedEntry[] = [];
-  const declared: DeclaredId[] = [];
-  let files = 0;
-  for (const lang of LANGS) {
-    const folder = path.join(dir, lang);
-    if (!existsSync(folder)) continue;
-    const names = (await readdir(folder)).filter((name) => name.endsWith('.md')).sort();
-    for (const name of names) {
-      files++;
-      const file = toPosix(path.join(folder, name));
-      const text = await readFile(path.join(folder, name), 'utf8');
-      const result = readEntryFile(text, { file, folderLang: lang, name: name.slice(0, -'.md'.length), today });
-      diagnostics.push(...result.diagnostics);
-      if (result.parsed) parsed.push(result.parsed);
-      if (result.declared) declared.push({ file, lang, ...result.declared });
-    }
-  }
+  const { diagnostics, parsed, declared, files } = await readEntryFiles(dir, today);
   if (files === 0) {
     diagnostics.push({ file: toPosix(dir), line: 1, message: 'no entries: expected Markdown files in vi/ or en/', severity: 'error' });
   }
@@ -96,6 +79,40 @@ export async function compileCorpus(dir: string, options: CompileOptions = {}): 
   const bytes = encodeVectorFile(vectors, { corpusHash: artifact.corpusHash, modelId });
   artifact = { ...artifact, modelId, embeddings: embeddingsRecord(file, bytes) };
   return { diagnostics: sorted, artifact, json: stringifyArtifact(artifact), vectors: { file, bytes }, ...toursJson };
+}
+
+/** Every entry file of `dir` read and checked on its own: what cross-file checks start from. */
+export interface EntryFiles {
+  diagnostics: Diagnostic[];
+  /** The entries of the files without an error, with their lines. */
+  parsed: ParsedEntry[];
+  declared: DeclaredId[];
+  /** Files read. */
+  files: number;
+}
+
+/**
+ * Reads every `<lang>/<id>.md` of the corpus in `dir` (vi, then en; files by name).
+ *
+ * @param today - YYYY-MM-DD; `updated` dates may not be later
+ */
+export async function readEntryFiles(dir: string, today: string): Promise<EntryFiles> {
+  const out: EntryFiles = { diagnostics: [], parsed: [], declared: [], files: 0 };
+  for (const lang of LANGS) {
+    const folder = path.join(dir, lang);
+    if (!existsSync(folder)) continue;
+    const names = (await readdir(folder)).filter((name) => name.endsWith('.md')).sort();
+    for (const name of names) {
+      out.files++;
+      const file = toPosix(path.join(folder, name));
+      const text = await readFile(path.join(folder, name), 'utf8');
+      const result = readEntryFile(text, { file, folderLang: lang, name: name.slice(0, -'.md'.length), today });
+      out.diagnostics.push(...result.diagnostics);
+      if (result.parsed) out.parsed.push(result.parsed);
+      if (result.declared) out.declared.push({ file, lang, ...result.declared });
+    }
+  }
+  return out;
 }
 
 interface DeclaredId {

@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { phrasingKey } from './compile.js';
-import { readEntryFile } from './entry-file.js';
+import { readEvalSet } from '../cli/eval-set.js';
+import { phrasingKey, readEntryFiles } from './compile.js';
 
 /**
  * `npm run --silent corpus:overlap -- [--min 0.6] [--dir corpus] [--sets a.jsonl,b.jsonl] [--since <git ref>]`
@@ -58,32 +57,12 @@ export interface Overlap extends Phrasing {
   set: string;
 }
 
-/** Every title and question of the corpus in `dir`, with its file and line. */
+/** Every title and question of the corpus in `dir`, with its file and line (files with errors are left to corpus:check). */
 export async function corpusPhrasings(dir: string): Promise<Phrasing[]> {
-  const out: Phrasing[] = [];
-  for (const lang of ['vi', 'en'] as const) {
-    const folder = path.join(dir, lang);
-    const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.md')).sort();
-    for (const name of names) {
-      const file = path.posix.join(dir.split(path.sep).join('/'), lang, name);
-      const { parsed } = readEntryFile(await readFile(path.join(folder, name), 'utf8'), {
-        file,
-        folderLang: lang,
-        name: name.slice(0, -'.md'.length),
-        today: '9999-12-31',
-      });
-      if (!parsed) continue; // corpus:check reports why
-      const texts = [parsed.entry.title, ...parsed.entry.questions];
-      texts.forEach((text, i) => out.push({ file, line: parsed.phrasingLines[i] ?? 1, text }));
-    }
-  }
-  return out;
-}
-
-/** The questions of a JSONL evaluation set. */
-export async function evalQuestions(file: string): Promise<string[]> {
-  const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line.trim() !== '');
-  return lines.map((line) => (JSON.parse(line) as { q: string }).q);
+  const { parsed } = await readEntryFiles(dir, '9999-12-31');
+  return parsed.flatMap(({ file, entry, phrasingLines }) =>
+    [entry.title, ...entry.questions].map((text, i) => ({ file, line: phrasingLines[i] ?? 1, text })),
+  );
 }
 
 /**
@@ -148,7 +127,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const sets = new Map<string, string[]>();
-  for (const file of setFiles) sets.set(path.basename(file), await evalQuestions(file));
+  for (const file of setFiles) sets.set(path.basename(file), (await readEvalSet(file)).map((c) => c.q));
   let phrasings = await corpusPhrasings(dir);
   if (since !== undefined) {
     const added = addedLines(dir, since);

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { readEvalSet } from '../../../build/cli/eval-set.js';
 import { compileCorpus, phrasingKey } from '../../../build/corpus/compile.js';
 import { corpusPhrasings, overlapsAtLeast, wordOverlap } from '../../../build/corpus/overlap.js';
 
@@ -12,8 +12,7 @@ import { corpusPhrasings, overlapsAtLeast, wordOverlap } from '../../../build/co
 const SETS = ['test/eval/dev.jsonl', 'test/eval/check.jsonl'];
 
 async function questionsOf(file: string): Promise<string[]> {
-  const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line.trim() !== '');
-  return lines.map((line) => (JSON.parse(line) as { q: string }).q);
+  return (await readEvalSet(file)).map((c) => c.q);
 }
 
 describe('the corpus and the evaluation sets', () => {
